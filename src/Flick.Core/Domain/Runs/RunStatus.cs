@@ -1,0 +1,9 @@
+namespace Flick.Core.Domain.Runs;
+
+public enum RunStatus
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}

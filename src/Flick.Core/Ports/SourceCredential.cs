@@ -1,0 +1,3 @@
+namespace Flick.Core.Ports;
+
+public sealed record SourceCredential(string ClientId, string AccessToken);

@@ -1,0 +1,3 @@
+namespace Flick.Core.Ports;
+
+public sealed record WorkflowStart(string ExecutionArn, bool AlreadyExisted);
