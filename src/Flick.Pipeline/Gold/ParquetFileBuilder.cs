@@ -1,0 +1,69 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Flick.Pipeline.Gold;
+
+/// <summary>
+/// Builds one Parquet file (one row group) column by column. Columns are declared with their
+/// values, which keeps each table's layout in one readable place.
+/// </summary>
+public sealed class ParquetFileBuilder
+{
+    private readonly List<Field> _fields = [];
+    private readonly List<Func<ParquetRowGroupWriter, CancellationToken, Task>> _columns = [];
+
+    public ParquetFileBuilder Text(string name, IReadOnlyCollection<string> values)
+    {
+        var field = new DataField<string>(name, false);
+        return Add(field, (rg, ct) => rg.WriteAsync(field, values));
+    }
+
+    public ParquetFileBuilder Ints(string name, int[] values)
+    {
+        var field = new DataField<int>(name);
+        return Add(field, (rg, ct) => rg.WriteAsync<int>(field, values, null, null, ct));
+    }
+
+    public ParquetFileBuilder Longs(string name, long[] values)
+    {
+        var field = new DataField<long>(name);
+        return Add(field, (rg, ct) => rg.WriteAsync<long>(field, values, null, null, ct));
+    }
+
+    public ParquetFileBuilder Reals(string name, double[] values)
+    {
+        var field = new DataField<double>(name);
+        return Add(field, (rg, ct) => rg.WriteAsync<double>(field, values, null, null, ct));
+    }
+
+    /// <summary>A UTC timestamp column; null values are allowed.</summary>
+    public ParquetFileBuilder Timestamps(string name, DateTime?[] values)
+    {
+        var field = new DataField<DateTime?>(name);
+        return Add(field, (rg, ct) => rg.WriteAsync<DateTime>(field, values, null, null, ct));
+    }
+
+    public async Task<MemoryStream> BuildAsync(CancellationToken cancellationToken)
+    {
+        var output = new MemoryStream();
+        var schema = new ParquetSchema(_fields);
+        await using (var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken))
+        {
+            using var rowGroup = writer.CreateRowGroup();
+            foreach (var column in _columns)
+            {
+                await column(rowGroup, cancellationToken);
+            }
+        }
+
+        output.Position = 0;
+        return output;
+    }
+
+    private ParquetFileBuilder Add(Field field, Func<ParquetRowGroupWriter, CancellationToken, Task> write)
+    {
+        _fields.Add(field);
+        _columns.Add(write);
+        return this;
+    }
+}

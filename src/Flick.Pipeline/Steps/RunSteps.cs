@@ -1,0 +1,146 @@
+using Flick.Core.Domain;
+using Flick.Core.Domain.Runs;
+using Flick.Core.Ports;
+using Flick.Core.Semantics;
+using Flick.Pipeline.Events;
+using Flick.Pipeline.Gold;
+using Flick.Pipeline.Layout;
+
+namespace Flick.Pipeline.Steps;
+
+/// <summary>The run-level steps: Prepare (before the Map), Finalize and the failure handler (after it).</summary>
+public sealed class RunSteps(
+    IRunStore runs,
+    IViewerMetricsStore viewers,
+    IWindowRollupStore rollups,
+    GoldWriter gold,
+    TimeProvider clock)
+{
+    /// <summary>Validates the run manifest, records the run as running and returns the state the execution carries.</summary>
+    public async Task<PreparedRun> PrepareAsync(RunManifest manifest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (string.IsNullOrWhiteSpace(manifest.RunId))
+        {
+            throw new ArgumentException("run manifest has no runId", nameof(manifest));
+        }
+
+        var series = SeriesId.TryParse(manifest.SeriesId, out var s) ? s : throw new ArgumentException(SeriesId.DescribeInvalid(manifest.SeriesId), nameof(manifest));
+        var slots = manifest.Slots
+            .Select(text => Slot.TryParse(text, out var slot) ? slot : throw new ArgumentException($"run manifest slot '{text}' is not a slot", nameof(manifest)))
+            .Distinct()
+            .Order()
+            .ToList();
+        if (slots.Count == 0)
+        {
+            throw new ArgumentException("run manifest has no slots", nameof(manifest));
+        }
+
+        var existing = await runs.GetAsync(manifest.RunId, ct);
+        var now = clock.GetUtcNow();
+        await runs.PutAsync(new RunRecord
+        {
+            RunId = manifest.RunId,
+            SeriesId = series.Value,
+            Status = RunStatus.Running,
+            From = slots[0],
+            To = slots[^1].AddMinutes(1),
+            Slots = slots.Count,
+            Observations = manifest.Observations,
+            Rejected = manifest.Rejected,
+            Reason = manifest.Reason,
+            CreatedAt = existing?.CreatedAt ?? manifest.CreatedAt,
+            StartedAt = now,
+        }, ct);
+
+        return new PreparedRun(manifest.RunId, series.Value, slots[0].ToString(), slots[^1].AddMinutes(1).ToString(),
+            slots.Select(x => x.ToString()).ToList(), manifest.Observations, manifest.Rejected, manifest.Reason, manifest.Notify);
+    }
+
+    /// <summary>
+    /// Recomputes the window roll-ups of every UTC hour the run touched from the stored per-slot
+    /// rows (so runs that share an hour all contribute), records the run as succeeded, and
+    /// returns the "SeriesReady" detail.
+    /// </summary>
+    public async Task<SeriesNotification> FinalizeAsync(PreparedRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var series = SeriesId.Parse(run.SeriesId);
+        var slots = run.Slots.Select(Slot.Parse).ToHashSet();
+        var hours = slots.Select(HourOf).Distinct().Order().ToList();
+        long observations = 0;
+        foreach (var hour in hours)
+        {
+            var end = hour.AddMinutes(60);
+            var window = new WindowAccumulator(hour, end);
+            foreach (var totals in await viewers.ReadTotalsAsync(series.Value, hour, end, ct))
+            {
+                window.AddSampled(totals.Slot);
+                if (slots.Contains(totals.Slot))
+                {
+                    observations += totals.LiveChannels;
+                }
+            }
+
+            foreach (var game in await viewers.ReadGamesAsync(series.Value, hour, end, ct))
+            {
+                window.AddGameName(game.GameId, game.GameName);
+            }
+
+            await foreach (var row in viewers.ReadChannelSlotsAsync(series.Value, hour, end, ct))
+            {
+                window.Add(row);
+            }
+
+            var metrics = window.Build();
+            await rollups.WriteAsync(series.Value, metrics, ct);
+            await gold.WriteWindowAsync(series, metrics, ct);
+        }
+
+        var existing = await runs.GetAsync(run.RunId, ct);
+        var now = clock.GetUtcNow();
+        await runs.PutAsync(new RunRecord
+        {
+            RunId = run.RunId,
+            SeriesId = series.Value,
+            Status = RunStatus.Succeeded,
+            From = Slot.Parse(run.From),
+            To = Slot.Parse(run.To),
+            Slots = slots.Count,
+            Observations = observations,
+            Rejected = run.Rejected,
+            Reason = run.Reason,
+            CreatedAt = existing?.CreatedAt ?? now,
+            StartedAt = existing?.StartedAt ?? now,
+            FinishedAt = now,
+        }, ct);
+
+        return new SeriesNotification(series.Value, run.RunId, run.From, run.To, slots.Count, observations, run.Rejected, "succeeded",
+            [GoldTables.ChannelViewers, GoldTables.GameViewers, GoldTables.SlotTotals, GoldTables.ChannelRankings, GoldTables.GameRankings,
+             GoldTables.ChannelObservations, GoldTables.ChannelWindows, GoldTables.GameWindows]);
+    }
+
+    /// <summary>Records the run as failed with the caught error and returns the "SeriesFailed" detail.</summary>
+    public async Task<SeriesNotification> FailAsync(FailedRun failed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        var error = failed.Error is null ? "unknown error" : $"{failed.Error.Error}: {failed.Error.Cause}";
+        var runId = failed.RunId ?? "unknown";
+        var existing = await runs.GetAsync(runId, ct);
+        var now = clock.GetUtcNow();
+        if (failed.SeriesId is not null && SeriesId.IsValid(failed.SeriesId))
+        {
+            await runs.PutAsync((existing ?? new RunRecord { RunId = runId, SeriesId = failed.SeriesId, CreatedAt = now }) with
+            {
+                Status = RunStatus.Failed,
+                FinishedAt = now,
+                Error = error,
+            }, ct);
+        }
+
+        return new SeriesNotification(failed.SeriesId ?? string.Empty, runId, existing?.From.ToString(), existing?.To.ToString(),
+            failed.Slots?.Count ?? 0, failed.Observations, failed.Rejected, "failed", [], error);
+    }
+
+    private static Slot HourOf(Slot slot) => Slot.FromUnixMinute(slot.UnixMinute - (slot.UnixMinute % 60));
+}
