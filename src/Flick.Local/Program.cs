@@ -1,1 +1,68 @@
-return 0;
+using System.CommandLine;
+using System.Globalization;
+using Flick.Local.Runtime;
+using Microsoft.Extensions.Logging;
+
+var dataDir = new Option<string>("--data-dir") { Description = "Where buckets, tables and queues are kept", DefaultValueFactory = _ => new LocalOptions().DataDirectory };
+var channels = new Option<int>("--channels") { Description = "Channels of the simulated source", DefaultValueFactory = _ => 2000 };
+var minutes = new Option<int>("--minutes") { Description = "Minutes to backfill", DefaultValueFactory = _ => 60 };
+var source = new Option<Uri?>("--source") { Description = "A Helix-compatible Get Streams URL instead of the simulator (credentials from FLICK_HELIX_CLIENT_ID and FLICK_HELIX_TOKEN)" };
+var once = new Option<bool>("--once") { Description = "Exit after the backfill" };
+var end = new Option<string?>("--end") { Description = "Exclusive end of the backfill, UTC (default: the current minute)" };
+var seed = new Option<int>("--seed") { Description = "Seed of the simulated world", DefaultValueFactory = _ => 20261123 };
+var verbose = new Option<bool>("--verbose") { Description = "Log every step" };
+
+var root = new RootCommand("Flick: streaming analytics on one machine — pulls a Helix-shaped source and runs the whole pipeline with embedded parts.")
+{
+    dataDir, channels, minutes, source, once, end, seed, verbose,
+};
+
+root.SetAction(async (parse, ct) =>
+{
+    DateTimeOffset? endAt = null;
+    if (parse.GetValue(end) is { } endText)
+    {
+        if (!DateTimeOffset.TryParse(endText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            Console.Error.WriteLine($"error: --end '{endText}' is not a date and time");
+            return 2;
+        }
+
+        endAt = parsed;
+    }
+
+    var options = new LocalOptions
+    {
+        DataDirectory = Path.GetFullPath(parse.GetValue(dataDir)!),
+        Channels = parse.GetValue(channels),
+        Minutes = parse.GetValue(minutes),
+        Source = parse.GetValue(source),
+        Once = parse.GetValue(once),
+        End = endAt,
+        Seed = parse.GetValue(seed),
+    };
+    var problems = options.Problems().ToList();
+    if (problems.Count > 0)
+    {
+        problems.ForEach(p => Console.Error.WriteLine("error: " + p));
+        return 2;
+    }
+
+    var level = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning;
+    await using var host = await LocalHost.StartAsync(options, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level), ct);
+    Console.WriteLine($"Flick — data in {options.DataDirectory}");
+    Console.WriteLine(host.Simulator is null ? $"Source: {host.StreamsUrl}" : $"Simulator: {host.StreamsUrl} ({options.Channels:N0} channels)");
+    try
+    {
+        var summary = await host.Runtime.RunAsync(line => Console.WriteLine("  " + line), ct);
+        Console.WriteLine(SummaryText.Format(summary));
+        return summary.FailedRuns > 0 ? 1 : 0;
+    }
+    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    {
+        Console.WriteLine("Stopped.");
+        return 0;
+    }
+});
+
+return await root.Parse(args).InvokeAsync();

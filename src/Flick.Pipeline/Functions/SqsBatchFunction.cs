@@ -13,7 +13,7 @@ public abstract class SqsBatchFunction(ILogger logger) : IFunctionHandler
 {
     public abstract string Name { get; }
 
-    public async Task<string> InvokeAsync(string payload, CancellationToken cancellationToken)
+    public virtual async Task<string> InvokeAsync(string payload, CancellationToken cancellationToken)
     {
         SqsEvent? batch;
         try

@@ -1,0 +1,87 @@
+using Flick.Core.Ports;
+using Flick.Local.Simulator;
+using Flick.Pipeline;
+using Flick.Pipeline.Pulls;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Flick.Local.Runtime;
+
+/// <summary>
+/// The composition root of the embedded runtime, shared by Program and the tests: starts the
+/// simulator (unless a real source is given), then builds the services around its address.
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    public const string SimulatedSource = "sim";
+
+    private LocalHost(ServiceProvider services, HelixSimulator? simulator, Uri streamsUrl)
+    {
+        Services = services;
+        Simulator = simulator;
+        StreamsUrl = streamsUrl;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public HelixSimulator? Simulator { get; }
+
+    public Uri StreamsUrl { get; }
+
+    public LocalRuntime Runtime => Services.GetRequiredService<LocalRuntime>();
+
+    public static async Task<LocalHost> StartAsync(LocalOptions options, Action<ILoggingBuilder> logging, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
+        HelixSimulator? simulator = null;
+        Uri streamsUrl;
+        var credentials = new Dictionary<string, SourceCredential>(StringComparer.Ordinal);
+        if (options.Source is null)
+        {
+            simulator = new HelixSimulator(new SimulatorOptions { Channels = options.Channels, Seed = options.Seed });
+            var baseUri = await simulator.StartAsync(ct);
+            streamsUrl = new Uri(baseUri, "helix/streams");
+            credentials[SimulatedSource] = new SourceCredential("flick-local", "flick-local");
+        }
+        else
+        {
+            streamsUrl = options.Source;
+            var clientId = Environment.GetEnvironmentVariable("FLICK_HELIX_CLIENT_ID");
+            var token = Environment.GetEnvironmentVariable("FLICK_HELIX_TOKEN");
+            if (!string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(token))
+            {
+                credentials[SimulatedSource] = new SourceCredential(clientId, token);
+            }
+        }
+
+        var pipeline = new PipelineOptions();
+        pipeline.Sources.Add(new SourceOptions
+        {
+            Name = SimulatedSource,
+            SeriesId = SimulatedSource,
+            StreamsUrl = streamsUrl,
+            AllowTimeTravel = simulator is not null,
+            PageSize = 100,
+        });
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging);
+        services.AddFlickLocal(options, pipeline, credentials);
+        return new LocalHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), simulator, streamsUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+}

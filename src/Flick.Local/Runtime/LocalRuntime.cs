@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Flick.Core.Domain;
+using Flick.Core.Domain.Pulls;
+using Flick.Core.Domain.Runs;
+using Flick.Core.Ports;
+using Flick.Local.Data;
+using Flick.Local.Messaging;
+using Flick.Local.Scheduling;
+using Flick.Local.StateMachine;
+using Flick.Pipeline;
+using Flick.Pipeline.Events;
+using Flick.Pipeline.Functions;
+using Microsoft.Extensions.Logging;
+
+namespace Flick.Local.Runtime;
+
+/// <summary>
+/// Runs the flow on one machine: wires the bus rules (raw objects → ingest queue, run manifests →
+/// runs queue, notifications → log), consumes the queues with the pipeline's functions exactly as
+/// SQS event source mappings would, enqueues the backfill's pull requests, and — unless in
+/// <c>--once</c> mode — pulls every minute on a <c>rate(1 minute)</c> schedule.
+/// </summary>
+public sealed class LocalRuntime(
+    LocalOptions local,
+    PipelineOptions pipeline,
+    SqliteDatabase database,
+    SqliteMessageQueue queue,
+    LocalEventBus bus,
+    LocalStateMachineExecutor executor,
+    FunctionRegistry functions,
+    IPullLog pulls,
+    IRunStore runs,
+    IViewerMetricsStore viewers,
+    TimeProvider clock,
+    ILogger<LocalRuntime> logger)
+{
+    private int _notifications;
+
+    public int Notifications => Volatile.Read(ref _notifications);
+
+    public async Task<RunSummary> RunAsync(Action<string>? progress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Directory.CreateDirectory(local.DataDirectory);
+        await database.InitializeAsync(ct);
+        await queue.InitializeAsync(ct);
+        var released = await queue.ReleaseInFlightAsync(ct);
+        if (released > 0)
+        {
+            logger.LogInformation("Released {Count} messages left in flight by a previous run", released);
+        }
+
+        AddRules();
+        await executor.InitializeAsync(ct);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var consumers = StartConsumers(stop.Token);
+        await executor.ResumeAsync(ct);
+
+        var source = pipeline.Sources[0];
+        var end = Slot.Of(local.End ?? clock.GetUtcNow());
+        var from = end.AddMinutes(-local.Minutes);
+        var requested = source.AllowTimeTravel ? await EnqueueBackfillAsync(source.Name, from, end, ct) : 0;
+        logger.LogInformation("Backfill of {Minutes} minutes ({From} to {To}): {Requested} pulls requested", local.Minutes, from, end, requested);
+
+        await WaitUntilIdleAsync(source.SeriesId, from, end, progress, ct);
+        var summary = await SummarizeAsync(source.Name, source.SeriesId, from, end, stopwatch.Elapsed, ct);
+
+        if (!local.Once)
+        {
+            progress?.Invoke("Pulling every minute; Ctrl+C to stop.");
+            var scheduler = new Scheduler(clock);
+            scheduler.Add(ScheduleExpression.Parse("rate(1 minute)"), (at, token) => EnqueuePullAsync(source.Name, at, "schedule", token));
+            try
+            {
+                await scheduler.RunAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+            }
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(consumers.Select(async c =>
+        {
+            try
+            {
+                await c;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }));
+        return summary;
+    }
+
+    private void AddRules()
+    {
+        bus.AddQueueRule("raw-object-created",
+            $$"""{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["{{pipeline.Buckets.Raw}}"]},"object":{"key":[{"suffix":"/manifest.json"},{"prefix":"uploads/"}]}}}""",
+            queue, Queues.Ingest);
+        bus.AddQueueRule("run-manifest-created",
+            $$"""{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["{{pipeline.Buckets.Series}}"]},"object":{"key":[{"prefix":"manifests/"}]}}}""",
+            queue, Queues.Runs);
+        bus.AddRule("series-notifications", """{"source":["flick.pipeline"],"detail-type":["SeriesReady","SeriesFailed"]}""", (envelope, _) =>
+        {
+            Interlocked.Increment(ref _notifications);
+            logger.LogDebug("Notification: {Envelope}", envelope);
+            return Task.CompletedTask;
+        });
+    }
+
+    private List<Task> StartConsumers(CancellationToken ct)
+    {
+        QueuePoller Poller(string name, string function, int concurrency) =>
+            new(queue, new QueuePollerOptions(name) { Concurrency = concurrency, VisibilityTimeout = TimeSpan.FromMinutes(5) }, functions.Get(function).InvokeAsync);
+
+        return
+        [
+            Poller(Queues.PullRequests, FunctionNames.Puller, 1).RunAsync(ct),
+            Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2).RunAsync(ct),
+            Poller(Queues.Runs, FunctionNames.SeriesStarter, 1).RunAsync(ct),
+        ];
+    }
+
+    private async Task<int> EnqueueBackfillAsync(string source, Slot from, Slot end, CancellationToken ct)
+    {
+        var requested = 0;
+        for (var slot = from; slot < end; slot = slot.AddMinutes(1))
+        {
+            var previous = await pulls.GetAsync(Pipeline.Layout.StorageLayout.PullId(source, slot.Start), ct);
+            if (previous is { Status: PullStatus.Succeeded })
+            {
+                continue;   // resumed: this minute is in bronze already
+            }
+
+            await EnqueuePullAsync(source, slot.Start, "backfill", ct);
+            requested++;
+        }
+
+        return requested;
+    }
+
+    private Task EnqueuePullAsync(string source, DateTimeOffset at, string reason, CancellationToken ct) =>
+        queue.SendAsync(Queues.PullRequests, JsonSerializer.Serialize(new PullRequest(source, Slot.Of(at).Start, reason), PipelineJson.Default.PullRequest), ct);
+
+    private async Task WaitUntilIdleAsync(string series, Slot from, Slot end, Action<string>? progress, CancellationToken ct)
+    {
+        var idleChecks = 0;
+        var lastReport = TimeSpan.Zero;
+        var watch = Stopwatch.StartNew();
+        while (idleChecks < 3)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            var idle = await queue.IsDrainedAsync(ct) && executor.IsIdle;
+            idleChecks = idle ? idleChecks + 1 : 0;
+            if (progress is not null && watch.Elapsed - lastReport > TimeSpan.FromSeconds(1))
+            {
+                lastReport = watch.Elapsed;
+                progress(await DescribeProgressAsync(series, from, end, ct));
+            }
+        }
+    }
+
+    private async Task<string> DescribeProgressAsync(string series, Slot from, Slot end, CancellationToken ct)
+    {
+        var totals = await viewers.ReadTotalsAsync(series, from, end, ct);
+        var recent = await runs.ListAsync(series, 100_000, ct);
+        var pending = await queue.CountAsync(Queues.PullRequests, ct);
+        return $"pulls waiting {pending.Visible + pending.InFlight,5} · slots {totals.Count,5}/{end.UnixMinute - from.UnixMinute} · observations {totals.Sum(t => (long)t.LiveChannels),10:N0} · runs done {recent.Count(r => r.Status is RunStatus.Succeeded or RunStatus.Failed),5}/{recent.Count}";
+    }
+
+    private async Task<RunSummary> SummarizeAsync(string source, string series, Slot from, Slot end, TimeSpan elapsed, CancellationToken ct)
+    {
+        var totals = await viewers.ReadTotalsAsync(series, from, end, ct);
+        var seriesRuns = (await runs.ListAsync(series, 100_000, ct)).Where(r => r.From >= from && r.From < end).ToList();
+        var sourcePulls = (await pulls.ListAsync(source, 100_000, ct)).Where(p => Slot.Of(p.At) >= from && Slot.Of(p.At) < end).ToList();
+        return new RunSummary(series, from.Start, end.Start, sourcePulls.Count, sourcePulls.Count(p => p.Status != PullStatus.Succeeded),
+            totals.Count, totals.Sum(t => (long)t.LiveChannels), seriesRuns.Sum(r => r.Rejected),
+            seriesRuns.Count, seriesRuns.Count(r => r.Status == RunStatus.Failed), elapsed);
+    }
+}
