@@ -1,0 +1,167 @@
+using Flick.Core.Domain;
+using Flick.Core.Domain.Metrics;
+using Flick.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Flick.Local.Data;
+
+/// <summary>
+/// The per-slot clean tables. A slot is written in one transaction that first deletes what the slot
+/// held, so a re-run leaves exactly its own rows; the rows go through one prepared insert per table.
+/// </summary>
+public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
+{
+    private const string ChannelColumns = "slot, user_id, game_id, viewers, stream_id, started_at";
+    private const string GameColumns = "slot, game_id, game_name, viewers, channels";
+    private const string RangeFilter = "series_id = $series AND slot >= $from AND slot < $to";
+
+    private readonly SqliteDatabase _database;
+
+    public SqliteViewerMetricsStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public Task WriteSlotAsync(string seriesId, SlotViewers viewers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        ArgumentNullException.ThrowIfNull(viewers);
+        var slot = viewers.Slot;
+        if (viewers.Totals.Slot != slot || viewers.Channels.Any(c => c.Slot != slot) || viewers.Games.Any(g => g.Slot != slot))
+        {
+            throw new ArgumentException($"every row of the slot must belong to slot {slot}", nameof(viewers));
+        }
+
+        return _database.WriteAsync(
+            transaction =>
+            {
+                using (var delete = transaction.CreateCommand(
+                    "DELETE FROM channel_slots WHERE series_id = $series AND slot = $slot;" +
+                    "DELETE FROM game_slots WHERE series_id = $series AND slot = $slot;" +
+                    "DELETE FROM slot_totals WHERE series_id = $series AND slot = $slot;"))
+                {
+                    delete.Parameters.AddWithValue("$series", seriesId);
+                    delete.Parameters.AddWithValue("$slot", slot.UnixMinute);
+                    delete.ExecuteNonQuery();
+                }
+
+                InsertChannels(transaction, seriesId, slot, viewers.Channels);
+                InsertGames(transaction, seriesId, slot, viewers.Games);
+                using var totals = transaction.CreateCommand(
+                    "INSERT INTO slot_totals (series_id, slot, viewers, live_channels, games) VALUES ($series, $slot, $viewers, $channels, $games)");
+                totals.Parameters.AddWithValue("$series", seriesId);
+                totals.Parameters.AddWithValue("$slot", slot.UnixMinute);
+                totals.Parameters.AddWithValue("$viewers", viewers.Totals.Viewers);
+                totals.Parameters.AddWithValue("$channels", viewers.Totals.LiveChannels);
+                totals.Parameters.AddWithValue("$games", viewers.Totals.Games);
+                totals.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    public IAsyncEnumerable<ChannelSlotMetric> ReadChannelSlotsAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        return _database.StreamAsync(
+            $"SELECT {ChannelColumns} FROM channel_slots WHERE {RangeFilter} ORDER BY slot, user_id",
+            Range(seriesId, from, to),
+            ReadChannel,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ChannelSlotMetric>> ReadChannelAsync(string seriesId, string userId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        ArgumentNullException.ThrowIfNull(userId);
+        return _database.ListAsync(
+            $"SELECT {ChannelColumns} FROM channel_slots WHERE {RangeFilter} AND user_id = $id ORDER BY slot",
+            [.. Range(seriesId, from, to), ("$id", userId)],
+            ReadChannel,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GameSlotMetric>> ReadGamesAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        return _database.ListAsync(
+            $"SELECT {GameColumns} FROM game_slots WHERE {RangeFilter} ORDER BY slot, game_id",
+            Range(seriesId, from, to),
+            ReadGame,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GameSlotMetric>> ReadGameAsync(string seriesId, string gameId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        ArgumentNullException.ThrowIfNull(gameId);
+        return _database.ListAsync(
+            $"SELECT {GameColumns} FROM game_slots WHERE {RangeFilter} AND game_id = $id ORDER BY slot",
+            [.. Range(seriesId, from, to), ("$id", gameId)],
+            ReadGame,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SlotTotals>> ReadTotalsAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        return _database.ListAsync(
+            $"SELECT slot, viewers, live_channels, games FROM slot_totals WHERE {RangeFilter} ORDER BY slot",
+            Range(seriesId, from, to),
+            reader => new SlotTotals(reader.GetSlot(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3)),
+            cancellationToken);
+    }
+
+    private static void InsertChannels(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<ChannelSlotMetric> channels)
+    {
+        using var insert = transaction.CreateCommand(
+            "INSERT INTO channel_slots (series_id, slot, user_id, game_id, viewers, stream_id, started_at) VALUES ($series, $slot, $user, $game, $viewers, $stream, $started)");
+        insert.AddParameter("$series").Value = seriesId;
+        insert.AddParameter("$slot").Value = slot.UnixMinute;
+        var user = insert.AddParameter("$user");
+        var game = insert.AddParameter("$game");
+        var viewers = insert.AddParameter("$viewers");
+        var stream = insert.AddParameter("$stream");
+        var started = insert.AddParameter("$started");
+        insert.Prepare();
+        foreach (var channel in channels)
+        {
+            user.Value = channel.UserId;
+            game.Value = channel.GameId;
+            viewers.Value = channel.Viewers;
+            stream.Value = channel.StreamId;
+            started.Value = SqliteValues.ToDb(channel.StartedAt);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private static void InsertGames(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<GameSlotMetric> games)
+    {
+        using var insert = transaction.CreateCommand(
+            "INSERT INTO game_slots (series_id, slot, game_id, game_name, viewers, channels) VALUES ($series, $slot, $game, $name, $viewers, $channels)");
+        insert.AddParameter("$series").Value = seriesId;
+        insert.AddParameter("$slot").Value = slot.UnixMinute;
+        var game = insert.AddParameter("$game");
+        var name = insert.AddParameter("$name");
+        var viewers = insert.AddParameter("$viewers");
+        var channels = insert.AddParameter("$channels");
+        insert.Prepare();
+        foreach (var row in games)
+        {
+            game.Value = row.GameId;
+            name.Value = row.GameName;
+            viewers.Value = row.Viewers;
+            channels.Value = row.Channels;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private static (string, object?)[] Range(string seriesId, Slot from, Slot to) =>
+        [("$series", seriesId), ("$from", from.UnixMinute), ("$to", to.UnixMinute)];
+
+    private static ChannelSlotMetric ReadChannel(SqliteDataReader reader) =>
+        new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetNullableTime(5));
+
+    private static GameSlotMetric ReadGame(SqliteDataReader reader) =>
+        new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt32(4));
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.Win32.SafeHandles;
+
+namespace Flick.Local.Storage;
+
+/// <summary>
+/// The ETag sidecar of an object, with the size and write time of the file it was computed for.
+/// A sidecar that does not match the file (a crash between its write and the rename, two puts racing,
+/// a file changed by hand) is simply not trusted: the ETag is recomputed from the content.
+/// </summary>
+internal sealed record ObjectMeta(string ETag, long Size, long LastWriteTicks)
+{
+    public bool Describes(SafeFileHandle file) =>
+        RandomAccess.GetLength(file) == Size && File.GetLastWriteTimeUtc(file).Ticks == LastWriteTicks;
+
+    public static ObjectMeta Of(SafeFileHandle file, string etag) =>
+        new(etag, RandomAccess.GetLength(file), File.GetLastWriteTimeUtc(file).Ticks);
+
+    public static ObjectMeta? TryRead(string path)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return lines.Length == 3
+            && long.TryParse(lines[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && long.TryParse(lines[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? new ObjectMeta(lines[0], size, ticks)
+                : null;
+    }
+
+    /// <summary>Writes the sidecar through a temp file and a rename, so a reader never sees half of it.</summary>
+    public async Task WriteAsync(string path, string tempDirectory, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(tempDirectory, Guid.NewGuid().ToString("N") + ".meta");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{ETag}\n{Size}\n{LastWriteTicks}\n");
+        Directory.CreateDirectory(tempDirectory);
+        try
+        {
+            await File.WriteAllTextAsync(temp, text, cancellationToken);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}
