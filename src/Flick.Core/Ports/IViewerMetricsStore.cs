@@ -9,7 +9,14 @@ namespace Flick.Core.Ports;
 /// </summary>
 public interface IViewerMetricsStore
 {
+    /// <summary>Replaces the slot's rows and gives the slot a new, higher data version.</summary>
     Task WriteSlotAsync(string seriesId, SlotViewers viewers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The highest data version among the slots in [from, to), or 0. A figure computed from the
+    /// rows after reading version v includes every slot write up to v.
+    /// </summary>
+    Task<long> ReadVersionAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken);
 
     /// <summary>Every channel row of the series in [from, to), ordered by slot.</summary>
     IAsyncEnumerable<ChannelSlotMetric> ReadChannelSlotsAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken);

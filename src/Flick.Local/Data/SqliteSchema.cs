@@ -80,7 +80,13 @@ internal static class SqliteSchema
             viewers INTEGER NOT NULL,
             live_channels INTEGER NOT NULL,
             games INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (series_id, slot)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS series_versions (
+            series_id TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL
         ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS ranking_slots (
@@ -145,6 +151,7 @@ internal static class SqliteSchema
             total BLOB NOT NULL,
             channels BLOB NOT NULL,
             games BLOB NOT NULL,
+            data_version INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (series_id, from_at, to_at)
         );
         """;

@@ -48,8 +48,11 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
 
                 InsertChannels(transaction, seriesId, slot, viewers.Channels);
                 InsertGames(transaction, seriesId, slot, viewers.Games);
+                // The series counter only moves inside this IMMEDIATE transaction, so versions are unique and ordered.
                 using var totals = transaction.CreateCommand(
-                    "INSERT INTO slot_totals (series_id, slot, viewers, live_channels, games) VALUES ($series, $slot, $viewers, $channels, $games)");
+                    "INSERT INTO series_versions (series_id, version) VALUES ($series, 1) ON CONFLICT (series_id) DO UPDATE SET version = version + 1;" +
+                    "INSERT INTO slot_totals (series_id, slot, viewers, live_channels, games, version) " +
+                    "VALUES ($series, $slot, $viewers, $channels, $games, (SELECT version FROM series_versions WHERE series_id = $series))");
                 totals.Parameters.AddWithValue("$series", seriesId);
                 totals.Parameters.AddWithValue("$slot", slot.UnixMinute);
                 totals.Parameters.AddWithValue("$viewers", viewers.Totals.Viewers);
@@ -58,6 +61,17 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
                 totals.ExecuteNonQuery();
             },
             cancellationToken);
+    }
+
+    public async Task<long> ReadVersionAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        var versions = await _database.ListAsync(
+            $"SELECT COALESCE(MAX(version), 0) FROM slot_totals WHERE {RangeFilter}",
+            Range(seriesId, from, to),
+            reader => reader.GetInt64(0),
+            cancellationToken);
+        return versions.Count == 0 ? 0 : versions[0];
     }
 
     public IAsyncEnumerable<ChannelSlotMetric> ReadChannelSlotsAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)

@@ -19,16 +19,22 @@ public sealed class SqliteWindowRollupStore : IWindowRollupStore
         _database = database;
     }
 
-    public Task WriteAsync(string seriesId, WindowMetrics window, CancellationToken cancellationToken)
+    public async Task<bool> WriteAsync(string seriesId, WindowMetrics window, long dataVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seriesId);
         ArgumentNullException.ThrowIfNull(window);
-        return _database.ExecuteAsync(
+        var written = await _database.ListAsync(
             """
-            INSERT OR REPLACE INTO window_rollups (series_id, from_at, to_at, sampled_minutes, total, channels, games)
-            VALUES ($series, $from, $to, $sampled, $total, $channels, $games)
+            INSERT INTO window_rollups (series_id, from_at, to_at, sampled_minutes, total, channels, games, data_version)
+            VALUES ($series, $from, $to, $sampled, $total, $channels, $games, $version)
+            ON CONFLICT (series_id, from_at, to_at) DO UPDATE SET
+                sampled_minutes = excluded.sampled_minutes, total = excluded.total, channels = excluded.channels,
+                games = excluded.games, data_version = excluded.data_version
+            WHERE excluded.data_version >= window_rollups.data_version
+            RETURNING 1
             """,
             [
+                ("$version", dataVersion),
                 ("$series", seriesId),
                 ("$from", SqliteValues.ToText(window.From)),
                 ("$to", SqliteValues.ToText(window.To)),
@@ -37,7 +43,9 @@ public sealed class SqliteWindowRollupStore : IWindowRollupStore
                 ("$channels", Serialize(window.Channels)),
                 ("$games", Serialize(window.Games)),
             ],
+            reader => reader.GetInt32(0),
             cancellationToken);
+        return written.Count > 0;
     }
 
     public Task<WindowMetrics?> ReadAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ public sealed class RunSteps(
         foreach (var hour in hours)
         {
             var end = hour.AddMinutes(60);
+            var version = await viewers.ReadVersionAsync(series.Value, hour, end, ct);
             var window = new WindowAccumulator(hour, end);
             foreach (var totals in await viewers.ReadTotalsAsync(series.Value, hour, end, ct))
             {
@@ -93,8 +94,10 @@ public sealed class RunSteps(
             }
 
             var metrics = window.Build();
-            await rollups.WriteAsync(series.Value, metrics, ct);
-            await gold.WriteWindowAsync(series, metrics, ct);
+            if (await rollups.WriteAsync(series.Value, metrics, version, ct))
+            {
+                await gold.WriteWindowAsync(series, metrics, ct);
+            }
         }
 
         var existing = await runs.GetAsync(run.RunId, ct);

@@ -20,7 +20,7 @@ public sealed class SqliteWindowRollupStoreTests : IDisposable
     {
         var window = Window(Hour, 58, "chan-a");
 
-        await _store.WriteAsync("s", window, CancellationToken.None);
+        (await _store.WriteAsync("s", window, 1, CancellationToken.None)).ShouldBeTrue();
 
         ShouldMatch(await _store.ReadAsync("s", Hour, Hour.AddHours(1), CancellationToken.None), window);
     }
@@ -28,17 +28,28 @@ public sealed class SqliteWindowRollupStoreTests : IDisposable
     [Fact]
     public async Task WriteAsync_WhenTheWindowIsWrittenAgain_ShouldReplaceItAndKeepOtherWindows()
     {
-        await _store.WriteAsync("s", Window(Hour, 10, "old"), CancellationToken.None);
+        await _store.WriteAsync("s", Window(Hour, 10, "old"), 1, CancellationToken.None);
         var next = Window(Hour.AddHours(1), 60, "next");
-        await _store.WriteAsync("s", next, CancellationToken.None);
+        await _store.WriteAsync("s", next, 1, CancellationToken.None);
         var replacement = Window(Hour, 59, "new");
 
-        await _store.WriteAsync("s", replacement, CancellationToken.None);
+        (await _store.WriteAsync("s", replacement, 2, CancellationToken.None)).ShouldBeTrue();
 
         ShouldMatch(await _store.ReadAsync("s", Hour, Hour.AddHours(1), CancellationToken.None), replacement);
         ShouldMatch(await _store.ReadAsync("s", Hour.AddHours(1), Hour.AddHours(2), CancellationToken.None), next);
         (await _store.ReadAsync("t", Hour, Hour.AddHours(1), CancellationToken.None)).ShouldBeNull();
         (await _store.ReadAsync("s", Hour, Hour.AddHours(2), CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenComputedFromOlderData_ShouldKeepTheNewerRollup()
+    {
+        var newer = Window(Hour, 59, "newer");
+        (await _store.WriteAsync("s", newer, 7, CancellationToken.None)).ShouldBeTrue();
+
+        (await _store.WriteAsync("s", Window(Hour, 58, "older"), 6, CancellationToken.None)).ShouldBeFalse();
+
+        ShouldMatch(await _store.ReadAsync("s", Hour, Hour.AddHours(1), CancellationToken.None), newer);
     }
 
     private static WindowMetrics Window(DateTimeOffset from, int sampled, string channelId)
