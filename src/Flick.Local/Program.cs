@@ -51,7 +51,7 @@ root.SetAction(async (parse, ct) =>
     var level = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning;
     await using var host = await LocalHost.StartAsync(options, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level), ct);
     Console.WriteLine($"Flick — data in {options.DataDirectory}");
-    Console.WriteLine(host.Simulator is null ? $"Source: {host.StreamsUrl}" : $"Simulator: {host.StreamsUrl} ({options.Channels:N0} channels)");
+    Console.WriteLine(host.Simulator is null ? $"Source: {host.ApiBase}" : $"Simulator: {host.ApiBase} ({options.Channels:N0} channels)");
     try
     {
         var summary = await host.Runtime.RunAsync(line => Console.WriteLine("  " + line), ct);

@@ -30,7 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SlotSteps>();
         services.AddSingleton<RunSteps>();
         services.AddSingleton<Puller>();
-        services.AddHttpClient<HelixClient>();
+        services.AddHelixClient();
 
         services.AddSingleton<IFunctionHandler, PullerFunction>();
         services.AddSingleton<IFunctionHandler, BackgroundStarterFunction>();

@@ -19,14 +19,14 @@ public sealed class LocalHost : IAsyncDisposable
     {
         Services = services;
         Simulator = simulator;
-        StreamsUrl = streamsUrl;
+        ApiBase = streamsUrl;
     }
 
     public ServiceProvider Services { get; }
 
     public HelixSimulator? Simulator { get; }
 
-    public Uri StreamsUrl { get; }
+    public Uri ApiBase { get; }
 
     public LocalRuntime Runtime => Services.GetRequiredService<LocalRuntime>();
 
@@ -45,13 +45,16 @@ public sealed class LocalHost : IAsyncDisposable
         if (options.Source is null)
         {
             simulator = new HelixSimulator(new SimulatorOptions { Channels = options.Channels, Seed = options.Seed });
-            var baseUri = await simulator.StartAsync(ct);
-            streamsUrl = new Uri(baseUri, "helix/streams");
+            streamsUrl = await simulator.StartAsync(ct);
             credentials[SimulatedSource] = new SourceCredential("flick-local", "flick-local");
         }
         else
         {
-            streamsUrl = options.Source;
+            // Accept both the API root and the full Get Streams URL.
+            var text = options.Source.AbsoluteUri;
+            const string streamsPath = "helix/streams";
+            var cut = text.IndexOf(streamsPath, StringComparison.Ordinal);
+            streamsUrl = new Uri(cut >= 0 ? text[..cut] : text);
             var clientId = Environment.GetEnvironmentVariable("FLICK_HELIX_CLIENT_ID");
             var token = Environment.GetEnvironmentVariable("FLICK_HELIX_TOKEN");
             if (!string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(token))
@@ -65,7 +68,7 @@ public sealed class LocalHost : IAsyncDisposable
         {
             Name = SimulatedSource,
             SeriesId = SimulatedSource,
-            StreamsUrl = streamsUrl,
+            ApiBase = streamsUrl,
             AllowTimeTravel = simulator is not null,
             PageSize = 100,
         });

@@ -47,17 +47,18 @@ public sealed class Puller(
         {
             var response = await helix.GetStreamsPageAsync(new HelixPageRequest
             {
-                StreamsUrl = source.StreamsUrl!,
+                BaseUri = source.ApiBase!,
                 First = source.PageSize,
                 After = cursor,
-                Language = source.Language,
+                Languages = source.Language is null ? [] : [source.Language],
                 GameIds = source.GameIds.ToList(),
-                At = source.AllowTimeTravel ? at : null,
-                Credential = credential,
+                At = at,
+                AllowTimeTravel = source.AllowTimeTravel,
+                Credentials = credential,
             }, ct);
             if (!response.IsSuccess)
             {
-                error = $"page {pages.Count + 1}: {response.Failure}";
+                error = $"page {pages.Count + 1}: {response.Failure!.Kind}: {response.Failure.Message}";
                 break;
             }
 
@@ -92,7 +93,7 @@ public sealed class Puller(
                 break;
             }
 
-            if (!cursors.Add(cursor))
+            if (!cursors.TryVisit(cursor))
             {
                 error = $"page {number} returned a cursor already seen in this pull: the source loops, stopping";
                 break;

@@ -13,8 +13,8 @@ public sealed class SourceOptions
     /// <summary>The series its samples belong to.</summary>
     public string SeriesId { get; set; } = "sim";
 
-    /// <summary>The Helix "Get Streams" URL, e.g. https://api.twitch.tv/helix/streams.</summary>
-    public Uri? StreamsUrl { get; set; }
+    /// <summary>The root of the Helix-compatible API, e.g. https://api.twitch.tv/ (the Puller asks its <c>helix/streams</c>).</summary>
+    public Uri? ApiBase { get; set; }
 
     /// <summary>Whether the source answers for a past minute (the simulator's <c>at</c> extension); backfills need it.</summary>
     public bool AllowTimeTravel { get; set; }
@@ -44,9 +44,9 @@ public sealed class SourceOptions
             yield return $"source '{Name}': {Core.Domain.SeriesId.DescribeInvalid(SeriesId)}";
         }
 
-        if (StreamsUrl is null || !StreamsUrl.IsAbsoluteUri || (StreamsUrl.Scheme != Uri.UriSchemeHttp && StreamsUrl.Scheme != Uri.UriSchemeHttps))
+        if (ApiBase is null || !ApiBase.IsAbsoluteUri || (ApiBase.Scheme != Uri.UriSchemeHttp && ApiBase.Scheme != Uri.UriSchemeHttps))
         {
-            yield return $"source '{Name}': StreamsUrl must be an absolute http(s) URL";
+            yield return $"source '{Name}': ApiBase must be an absolute http(s) URL";
         }
 
         if (PageSize is < 1 or > 100)
