@@ -1,0 +1,3 @@
+namespace Flick.Local.Simulator;
+
+internal readonly record struct RateLimitState(int Limit, int Remaining, DateTimeOffset ResetAt);
