@@ -71,7 +71,7 @@ public sealed class LocalRuntime(
         {
             progress?.Invoke("Pulling every minute; Ctrl+C to stop.");
             var scheduler = new Scheduler(clock);
-            scheduler.Add(ScheduleExpression.Parse("rate(1 minute)"), (at, token) => EnqueuePullAsync(source.Name, at, "schedule", token));
+            scheduler.Add("pull-" + source.Name, "rate(1 minute)", (at, token) => EnqueuePullAsync(source.Name, at, "schedule", token));
             try
             {
                 await scheduler.RunAsync(ct);
@@ -98,10 +98,10 @@ public sealed class LocalRuntime(
     private void AddRules()
     {
         bus.AddQueueRule("raw-object-created",
-            $$"""{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["{{pipeline.Buckets.Raw}}"]},"object":{"key":[{"suffix":"/manifest.json"},{"prefix":"uploads/"}]}}}""",
+            """{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["BUCKET"]},"object":{"key":[{"suffix":"/manifest.json"},{"prefix":"uploads/"}]}}}""".Replace("BUCKET", pipeline.Buckets.Raw, StringComparison.Ordinal),
             queue, Queues.Ingest);
         bus.AddQueueRule("run-manifest-created",
-            $$"""{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["{{pipeline.Buckets.Series}}"]},"object":{"key":[{"prefix":"manifests/"}]}}}""",
+            """{"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["BUCKET"]},"object":{"key":[{"prefix":"manifests/"}]}}}""".Replace("BUCKET", pipeline.Buckets.Series, StringComparison.Ordinal),
             queue, Queues.Runs);
         bus.AddRule("series-notifications", """{"source":["flick.pipeline"],"detail-type":["SeriesReady","SeriesFailed"]}""", (envelope, _) =>
         {
