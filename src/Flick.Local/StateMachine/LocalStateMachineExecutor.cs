@@ -34,6 +34,7 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private volatile bool _initialized;
+    private bool _disposed;
 
     /// <exception cref="AslDefinitionException">A task resource of the definition has no invoker in <paramref name="engine"/>.</exception>
     public LocalStateMachineExecutor(
@@ -109,8 +110,15 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
         EnsureInitialized();
-        var running = await _store.ListAsync(ExecutionStatus.Running, cancellationToken);
-        var resumed = running.Count(Schedule);
+        var resumed = 0;
+        foreach (var execution in await _store.ListAsync(ExecutionStatus.Running, cancellationToken))
+        {
+            if (Schedule(execution))
+            {
+                resumed++;
+            }
+        }
+
         if (resumed > 0)
         {
             LogResumed(resumed);
@@ -155,6 +163,17 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
     /// <summary>Stops running executions where they are; they stay RUNNING and <see cref="ResumeAsync"/> picks them up next time.</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        // Cancelled outside the lock: cancellation runs continuations that take the lock themselves.
         await _stopping.CancelAsync();
         Task[] pending;
         lock (_gate)
@@ -171,7 +190,7 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
     {
         lock (_gate)
         {
-            if (_inFlight.ContainsKey(record.Name) || _stopping.IsCancellationRequested)
+            if (_disposed || _inFlight.ContainsKey(record.Name))
             {
                 return false;
             }
