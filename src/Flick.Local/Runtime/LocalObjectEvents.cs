@@ -11,6 +11,6 @@ namespace Flick.Local.Runtime;
 /// </summary>
 public sealed class LocalObjectEvents(LocalEventBus bus) : IObjectCreatedListener
 {
-    public Task OnObjectCreatedAsync(ObjectInfo info, CancellationToken cancellationToken) =>
-        bus.PublishAsync([S3Events.ObjectCreated(info)], cancellationToken);
+    public Task OnObjectCreatedAsync(ObjectInfo created, CancellationToken cancellationToken) =>
+        bus.PublishAsync([S3Events.ObjectCreated(created)], cancellationToken);
 }

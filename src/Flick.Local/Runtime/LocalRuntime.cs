@@ -142,7 +142,7 @@ public sealed class LocalRuntime(
         return requested;
     }
 
-    private Task EnqueuePullAsync(string source, DateTimeOffset at, string reason, CancellationToken ct) =>
+    private Task<string> EnqueuePullAsync(string source, DateTimeOffset at, string reason, CancellationToken ct) =>
         queue.SendAsync(Queues.PullRequests, JsonSerializer.Serialize(new PullRequest(source, Slot.Of(at).Start, reason), PipelineJson.Default.PullRequest), ct);
 
     private async Task WaitUntilIdleAsync(string series, Slot from, Slot end, Action<string>? progress, CancellationToken ct)
@@ -153,7 +153,7 @@ public sealed class LocalRuntime(
         while (idleChecks < 3)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-            var idle = await queue.IsDrainedAsync(ct) && executor.IsIdle;
+            var idle = await queue.IsDrainedAsync(ct) && (await executor.ListExecutionsAsync(ExecutionStatus.Running, ct)).Count == 0;
             idleChecks = idle ? idleChecks + 1 : 0;
             if (progress is not null && watch.Elapsed - lastReport > TimeSpan.FromSeconds(1))
             {
