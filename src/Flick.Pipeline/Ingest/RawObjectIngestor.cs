@@ -32,12 +32,12 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
             error = await ReadUploadAsync(key, accumulator, ct);
         }
 
-        var partId = StorageLayout.PartId(buckets.Raw, key, etag);
+        var partId = StorageLayout.PartId(buckets.Raw, key);
         var runIds = new List<string>();
         var slots = accumulator.Slots().ToList();
         foreach (var group in slots.GroupBy(s => s.Series))
         {
-            runIds.Add(await WriteSeriesAsync(group.Key, group.ToList(), partId, key, accumulator, ct));
+            runIds.Add(await WriteSeriesAsync(group.Key, group.ToList(), partId, key, etag, accumulator, ct));
         }
 
         await WriteQuarantineAsync(accumulator, slots.Count > 0 ? slots[0].Series.Value : "_unknown", partId, key, ct);
@@ -84,7 +84,7 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         return summary.Error;
     }
 
-    private async Task<string> WriteSeriesAsync(SeriesId series, List<SlotContent> slots, string partId, string sourceKey, SlotAccumulator acc, CancellationToken ct)
+    private async Task<string> WriteSeriesAsync(SeriesId series, List<SlotContent> slots, string partId, string sourceKey, string? etag, SlotAccumulator acc, CancellationToken ct)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = sourceKey, ["part"] = partId };
         foreach (var slot in slots)
@@ -97,7 +97,8 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         }
 
         var slotNames = slots.Select(s => s.Slot.ToString()).ToList();
-        var runId = StorageLayout.RunId(series, slots[0].Slot, $"{partId}\n{string.Join(',', slotNames)}");
+        // The same object version gives the same run (a redelivery starts nothing); new content, a new run.
+        var runId = StorageLayout.RunId(series, slots[0].Slot, $"{partId}\n{etag}\n{string.Join(',', slotNames)}");
         var manifest = new RunManifest
         {
             RunId = runId,

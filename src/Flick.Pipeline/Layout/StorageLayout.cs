@@ -43,8 +43,11 @@ public static class StorageLayout
 
     public static string Quarantine(string series, string partId) => $"{QuarantinePrefix}{series}/{partId}.ndjson";
 
-    /// <summary>A part id names what a raw object contributed to a slot: the same object always gives the same id.</summary>
-    public static string PartId(string bucket, string key, string? etag) => Hash($"{bucket}\n{key}\n{etag}", 16);
+    /// <summary>
+    /// A part id names what a raw object contributed to a slot. It depends on the object's key only,
+    /// so a raw object written again (a minute pulled again) replaces its parts instead of adding to them.
+    /// </summary>
+    public static string PartId(string bucket, string key) => Hash($"{bucket}\n{key}", 16);
 
     /// <summary>
     /// Run ids fit Step Functions execution names (at most 80 characters of [A-Za-z0-9-_]):

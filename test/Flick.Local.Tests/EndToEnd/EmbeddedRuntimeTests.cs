@@ -106,7 +106,7 @@ public sealed class EmbeddedRuntimeTests(BackfillFixture fixture) : IClassFixtur
         duck.Open();
         using var command = duck.CreateCommand();
         command.CommandText = $"""
-            SELECT slot, series, sum(viewers), count(*) FROM read_parquet('{_run.DataDirectory}/buckets/clean/channel_viewers/**/*.parquet', hive_partitioning = true)
+            SELECT slot, series, CAST(sum(viewers) AS BIGINT), count(*) FROM read_parquet('{_run.DataDirectory}/buckets/clean/channel_viewers/**/*.parquet', hive_partitioning = true)
             GROUP BY slot, series ORDER BY slot
             """;
         using var reader = command.ExecuteReader();

@@ -45,7 +45,9 @@ public sealed class IdempotencyTests
         await using (var queue = new SqliteMessageQueue(new SqliteMessageQueueOptions(run.DataDirectory), TimeProvider.System))
         {
             await queue.InitializeAsync(CancellationToken.None);
-            await queue.SendAsync(Queues.Ingest, SqsEventBody(Buckets.Raw, pullKey), CancellationToken.None);
+            // S3 events carry the ETag without quotes: the MD5 of a single-part object.
+            var etag = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(File.ReadAllBytes(pullManifest)));
+            await queue.SendAsync(Queues.Ingest, SqsEventBody(Buckets.Raw, pullKey, etag), CancellationToken.None);
             await queue.SendAsync(Queues.Runs, SqsEventBody(Buckets.Series, rerunKey), CancellationToken.None);
         }
 
@@ -55,10 +57,6 @@ public sealed class IdempotencyTests
         GoldSnapshot.ShouldEqual(GoldSnapshot.Take(run.DataDirectory), before);
     }
 
-    private static string SqsEventBody(string bucket, string key)
-    {
-        // What the bus rule puts on the queue: the EventBridge envelope itself.
-        var envelope = JsonNode.Parse(SqsEvents.ObjectCreated(bucket, key))!;
-        return envelope.ToJsonString();
-    }
+    // What the bus rule puts on the queue: the EventBridge envelope itself.
+    private static string SqsEventBody(string bucket, string key, string etag = "e") => SqsEvents.ObjectCreated(bucket, key, etag: etag);
 }
