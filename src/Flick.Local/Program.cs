@@ -10,11 +10,12 @@ var source = new Option<Uri?>("--source") { Description = "A Helix-compatible Ge
 var once = new Option<bool>("--once") { Description = "Exit after the backfill" };
 var end = new Option<string?>("--end") { Description = "Exclusive end of the backfill, UTC (default: the current minute)" };
 var seed = new Option<int>("--seed") { Description = "Seed of the simulated world", DefaultValueFactory = _ => 20261123 };
+var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per minute the simulated source allows", DefaultValueFactory = _ => 800 };
 var verbose = new Option<bool>("--verbose") { Description = "Log every step" };
 
 var root = new RootCommand("Flick: streaming analytics on one machine — pulls a Helix-shaped source and runs the whole pipeline with embedded parts.")
 {
-    dataDir, channels, minutes, source, once, end, seed, verbose,
+    dataDir, channels, minutes, source, once, end, seed, rateLimit, verbose,
 };
 
 root.SetAction(async (parse, ct) =>
@@ -40,6 +41,7 @@ root.SetAction(async (parse, ct) =>
         Once = parse.GetValue(once),
         End = endAt,
         Seed = parse.GetValue(seed),
+        RateLimit = parse.GetValue(rateLimit),
     };
     var problems = options.Problems().ToList();
     if (problems.Count > 0)

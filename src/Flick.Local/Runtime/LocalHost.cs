@@ -44,7 +44,7 @@ public sealed class LocalHost : IAsyncDisposable
         var credentials = new Dictionary<string, SourceCredential>(StringComparer.Ordinal);
         if (options.Source is null)
         {
-            simulator = new HelixSimulator(new SimulatorOptions { Channels = options.Channels, Seed = options.Seed });
+            simulator = new HelixSimulator(new SimulatorOptions { Channels = options.Channels, Seed = options.Seed, RateLimitPerMinute = options.RateLimit });
             streamsUrl = await simulator.StartAsync(ct);
             credentials[SimulatedSource] = new SourceCredential("flick-local", "flick-local");
         }

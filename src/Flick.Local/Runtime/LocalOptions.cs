@@ -22,6 +22,9 @@ public sealed record LocalOptions
 
     public int Seed { get; init; } = 20261123;
 
+    /// <summary>Requests per minute the simulated source allows (Helix gives one token 800).</summary>
+    public int RateLimit { get; init; } = 800;
+
     /// <summary>State machine executions at once.</summary>
     public int Executions { get; init; } = 2;
 
@@ -45,6 +48,11 @@ public sealed record LocalOptions
         if (Source is not null && (!Source.IsAbsoluteUri || (Source.Scheme != Uri.UriSchemeHttp && Source.Scheme != Uri.UriSchemeHttps)))
         {
             yield return "--source must be an absolute http(s) URL";
+        }
+
+        if (RateLimit is < 1 or > 1_000_000)
+        {
+            yield return "--rate-limit must be within 1..1000000";
         }
 
         if (Executions is < 1 or > 64)

@@ -118,7 +118,7 @@ public sealed class LocalRuntime(
 
         return
         [
-            Poller(Queues.PullRequests, FunctionNames.Puller, 1).RunAsync(ct),
+            Poller(Queues.PullRequests, FunctionNames.Puller, 4).RunAsync(ct),
             Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2).RunAsync(ct),
             Poller(Queues.Runs, FunctionNames.SeriesStarter, 1).RunAsync(ct),
         ];

@@ -61,6 +61,13 @@ public sealed class RunSteps(
     /// Recomputes the window roll-ups of every UTC hour the run touched from the stored per-slot
     /// rows (so runs that share an hour all contribute), records the run as succeeded, and
     /// returns the "SeriesReady" detail.
+    /// <para>
+    /// Re-reading an hour for every one-minute run would make an hour of runs quadratic, so an hour
+    /// is rolled up by the run that completes it (the run holding its last minute) and again by any
+    /// later run that changes an hour already rolled up. And an hour in which another run wrote a
+    /// slot after this run's own writes is left to that run: its Finalize comes after its writes,
+    /// so it sees ours too. Until its last minute is in, an hour is read from the per-slot rows.
+    /// </para>
     /// </summary>
     public async Task<SeriesNotification> FinalizeAsync(PreparedRun run, CancellationToken ct)
     {
@@ -73,14 +80,29 @@ public sealed class RunSteps(
         {
             var end = hour.AddMinutes(60);
             var version = await viewers.ReadVersionAsync(series.Value, hour, end, ct);
-            var window = new WindowAccumulator(hour, end);
-            foreach (var totals in await viewers.ReadTotalsAsync(series.Value, hour, end, ct))
+            var totals = await viewers.ReadTotalsAsync(series.Value, hour, end, ct);
+            observations += totals.Where(t => slots.Contains(t.Slot)).Sum(t => (long)t.LiveChannels);
+            var ownVersion = 0L;
+            foreach (var slot in slots.Where(s => HourOf(s) == hour))
             {
-                window.AddSampled(totals.Slot);
-                if (slots.Contains(totals.Slot))
-                {
-                    observations += totals.LiveChannels;
-                }
+                ownVersion = Math.Max(ownVersion, await viewers.ReadVersionAsync(series.Value, slot, slot.AddMinutes(1), ct));
+            }
+
+            if (version > ownVersion)
+            {
+                continue;   // a later writer in this hour rolls it up after us
+            }
+
+            var completesHour = slots.Contains(end.AddMinutes(-1));
+            if (!completesHour && await rollups.ReadAsync(series.Value, hour.Start, end.Start, ct) is null)
+            {
+                continue;   // the hour is still open: the run that brings its last minute rolls it up
+            }
+
+            var window = new WindowAccumulator(hour, end);
+            foreach (var t in totals)
+            {
+                window.AddSampled(t.Slot);
             }
 
             foreach (var game in await viewers.ReadGamesAsync(series.Value, hour, end, ct))
