@@ -12,5 +12,8 @@ public interface IWindowRollupStore
     /// <summary>Writes the roll-up unless a newer one is stored; returns whether it was written.</summary>
     Task<bool> WriteAsync(string seriesId, WindowMetrics window, long dataVersion, CancellationToken cancellationToken);
 
+    /// <summary>The stored roll-up and the data version it was computed from, or null.</summary>
+    Task<VersionedWindow?> ReadVersionedAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     Task<WindowMetrics?> ReadAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -48,13 +48,16 @@ public sealed class SqliteWindowRollupStore : IWindowRollupStore
         return written.Count > 0;
     }
 
-    public Task<WindowMetrics?> ReadAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<WindowMetrics?> ReadAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        (await ReadVersionedAsync(seriesId, from, to, cancellationToken))?.Window;
+
+    public Task<VersionedWindow?> ReadVersionedAsync(string seriesId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seriesId);
         return _database.FirstOrDefaultAsync(
-            "SELECT from_at, to_at, sampled_minutes, total, channels, games FROM window_rollups WHERE series_id = $series AND from_at = $from AND to_at = $to",
+            "SELECT from_at, to_at, sampled_minutes, total, channels, games, data_version FROM window_rollups WHERE series_id = $series AND from_at = $from AND to_at = $to",
             [("$series", seriesId), ("$from", SqliteValues.ToText(from)), ("$to", SqliteValues.ToText(to))],
-            Read,
+            reader => new VersionedWindow(Read(reader), reader.GetInt64(6)),
             cancellationToken);
     }
 

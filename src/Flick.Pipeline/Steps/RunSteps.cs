@@ -62,11 +62,11 @@ public sealed class RunSteps(
     /// rows (so runs that share an hour all contribute), records the run as succeeded, and
     /// returns the "SeriesReady" detail.
     /// <para>
-    /// Re-reading an hour for every one-minute run would make an hour of runs quadratic, so an hour
-    /// is rolled up by the run that completes it (the run holding its last minute) and again by any
-    /// later run that changes an hour already rolled up. And an hour in which another run wrote a
-    /// slot after this run's own writes is left to that run: its Finalize comes after its writes,
-    /// so it sees ours too. Until its last minute is in, an hour is read from the per-slot rows.
+    /// Re-reading an hour for every one-minute run would make an hour of runs quadratic. So an hour
+    /// is rolled up only once its last minute is stored, and only by the run that wrote last in
+    /// it: any run that wrote earlier leaves the hour to the later writer, whose Finalize comes
+    /// after its own writes and so sees everything before them. The last writer of an hour always
+    /// rolls it up. Until its last minute is in, an hour is read from the per-slot rows.
     /// </para>
     /// </summary>
     public async Task<SeriesNotification> FinalizeAsync(PreparedRun run, CancellationToken ct)
@@ -93,10 +93,9 @@ public sealed class RunSteps(
                 continue;   // a later writer in this hour rolls it up after us
             }
 
-            var completesHour = slots.Contains(end.AddMinutes(-1));
-            if (!completesHour && await rollups.ReadAsync(series.Value, hour.Start, end.Start, ct) is null)
+            if (!totals.Any(t => t.Slot == end.AddMinutes(-1)))
             {
-                continue;   // the hour is still open: the run that brings its last minute rolls it up
+                continue;   // the hour is still open: the last writer after its last minute rolls it up
             }
 
             var window = new WindowAccumulator(hour, end);
@@ -118,7 +117,7 @@ public sealed class RunSteps(
             var metrics = window.Build();
             if (await rollups.WriteAsync(series.Value, metrics, version, ct))
             {
-                await gold.WriteWindowAsync(series, metrics, ct);
+                await WriteWindowParquetAsync(series, new VersionedWindow(metrics, version), ct);
             }
         }
 
@@ -165,6 +164,26 @@ public sealed class RunSteps(
 
         return new SeriesNotification(failed.SeriesId ?? string.Empty, runId, existing?.From.ToString(), existing?.To.ToString(),
             failed.Slots?.Count ?? 0, failed.Observations, failed.Rejected, "failed", [], error);
+    }
+
+    /// <summary>
+    /// Two runs may store roll-ups of one hour in one order and write their Parquet files in the
+    /// other. So after writing, a run checks that the table still holds what it wrote, and if a
+    /// newer roll-up arrived meanwhile, writes that one's file: the last file written is the newest.
+    /// </summary>
+    private async Task WriteWindowParquetAsync(SeriesId series, VersionedWindow written, CancellationToken ct)
+    {
+        while (true)
+        {
+            await gold.WriteWindowAsync(series, written.Window, ct);
+            var stored = await rollups.ReadVersionedAsync(series.Value, written.Window.From, written.Window.To, ct);
+            if (stored is null || stored.DataVersion == written.DataVersion)
+            {
+                return;
+            }
+
+            written = stored;
+        }
     }
 
     private static Slot HourOf(Slot slot) => Slot.FromUnixMinute(slot.UnixMinute - (slot.UnixMinute % 60));
