@@ -25,6 +25,11 @@ fi
 echo "== npm ci"
 npm ci --no-audit --no-fund --loglevel=error
 
+echo "== emulators (fauxqs for S3 and SQS, dynalite for DynamoDB) on 127.0.0.1"
+eval "$(./scripts/emulators.sh start)"
+export FLICK_TEST_AWS_ENDPOINT FLICK_TEST_DYNAMODB_ENDPOINT
+trap './scripts/emulators.sh stop' EXIT
+
 echo "== dotnet build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Flick.sln -c Release --nologo -v quiet
