@@ -18,6 +18,8 @@ public sealed record SimulatedFault
     /// <summary>The body size of <see cref="SimulatedFaultKind.HugeBody"/>.</summary>
     public int Megabytes { get; }
 
+    public static SimulatedFault None { get; } = new(SimulatedFaultKind.None);
+
     public static SimulatedFault ServerError { get; } = new(SimulatedFaultKind.ServerError);
 
     public static SimulatedFault Truncated { get; } = new(SimulatedFaultKind.Truncated);

@@ -2,6 +2,9 @@ namespace Flick.Local.Simulator;
 
 public enum SimulatedFaultKind
 {
+    /// <summary>No fault: the request is answered as usual. Scripts a fault for a later request (e.g. the second page).</summary>
+    None,
+
     /// <summary>500 with a Helix-style error body.</summary>
     ServerError,
 

@@ -57,7 +57,7 @@ internal sealed class SimulatorControlEndpoint(SimulatedFaultQueue faults)
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("fault", out var name) || name.ValueKind != JsonValueKind.String)
         {
-            error = "\"fault\" is required: server-error, too-many-requests, truncated, malformed, slow, cursor-loop, huge-body or empty-data.";
+            error = "\"fault\" is required: none, server-error, too-many-requests, truncated, malformed, slow, cursor-loop, huge-body or empty-data.";
             return false;
         }
 
@@ -71,6 +71,7 @@ internal sealed class SimulatorControlEndpoint(SimulatedFaultQueue faults)
         var megabytes = root.TryGetProperty("megabytes", out var m) && m.TryGetInt32(out var mb) && mb is >= 1 and <= 1024 ? mb : 20;
         fault = name.GetString() switch
         {
+            "none" => SimulatedFault.None,
             "server-error" => SimulatedFault.ServerError,
             "too-many-requests" => SimulatedFault.TooManyRequests(TimeSpan.FromSeconds(seconds)),
             "truncated" => SimulatedFault.Truncated,
