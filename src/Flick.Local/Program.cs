@@ -56,8 +56,12 @@ root.SetAction(async (parse, ct) =>
     Console.WriteLine(host.Simulator is null ? $"Source: {host.ApiBase}" : $"Simulator: {host.ApiBase} ({options.Channels:N0} channels)");
     try
     {
-        var summary = await host.Runtime.RunAsync(line => Console.WriteLine("  " + line), ct);
-        Console.WriteLine(SummaryText.Format(summary));
+        var summary = await host.Runtime.RunAsync(line => Console.WriteLine("  " + line), ct, s => Console.WriteLine(SummaryText.Format(s)));
+        if (ct.IsCancellationRequested)
+        {
+            Console.WriteLine("Stopped.");
+        }
+
         return summary.FailedRuns > 0 ? 1 : 0;
     }
     catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -36,10 +36,15 @@ public sealed class LocalRuntime(
     ILogger<LocalRuntime> logger)
 {
     private int _notifications;
+    private Action<string>? _live;
 
     public int Notifications => Volatile.Read(ref _notifications);
 
-    public async Task<RunSummary> RunAsync(Action<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Runs the backfill and, unless <c>--once</c>, keeps pulling every minute until cancelled.
+    /// <paramref name="backfilled"/> gets the backfill's summary as soon as it is done.
+    /// </summary>
+    public async Task<RunSummary> RunAsync(Action<string>? progress, CancellationToken ct, Action<RunSummary>? backfilled = null)
     {
         var stopwatch = Stopwatch.StartNew();
         Directory.CreateDirectory(local.DataDirectory);
@@ -66,10 +71,14 @@ public sealed class LocalRuntime(
 
         await WaitUntilIdleAsync(source.SeriesId, from, end, progress, ct);
         var summary = await SummarizeAsync(source.Name, source.SeriesId, from, end, stopwatch.Elapsed, ct);
+        backfilled?.Invoke(summary);
 
         if (!local.Once)
         {
             progress?.Invoke("Pulling every minute; Ctrl+C to stop.");
+            _live = progress;
+            // The current minute now, then every minute on the schedule: no gap after the backfill.
+            await EnqueuePullAsync(source.Name, clock.GetUtcNow(), "schedule", ct);
             var scheduler = new Scheduler(clock);
             scheduler.Add("pull-" + source.Name, "rate(1 minute)", (at, token) => EnqueuePullAsync(source.Name, at, "schedule", token));
             try
@@ -107,6 +116,7 @@ public sealed class LocalRuntime(
         {
             Interlocked.Increment(ref _notifications);
             logger.LogDebug("Notification: {Envelope}", envelope);
+            _live?.Invoke(DescribeNotification(envelope));
             return Task.CompletedTask;
         });
     }
@@ -169,6 +179,14 @@ public sealed class LocalRuntime(
         var recent = await runs.ListAsync(series, 100_000, ct);
         var pending = await queue.CountAsync(Queues.PullRequests, ct);
         return $"pulls waiting {pending.Visible + pending.InFlight,5} · slots {totals.Count,5}/{end.UnixMinute - from.UnixMinute} · observations {totals.Sum(t => (long)t.LiveChannels),10:N0} · runs done {recent.Count(r => r.Status is RunStatus.Succeeded or RunStatus.Failed),5}/{recent.Count}";
+    }
+
+    private static string DescribeNotification(string envelope)
+    {
+        using var json = JsonDocument.Parse(envelope);
+        var detail = json.RootElement.GetProperty("detail");
+        string Text(string name) => detail.TryGetProperty(name, out var value) ? value.ToString() : "?";
+        return $"{json.RootElement.GetProperty("detail-type").GetString()} {Text("runId")}: {Text("slots")} slot(s), {Text("observations")} observations, {Text("rejected")} rejected";
     }
 
     private async Task<RunSummary> SummarizeAsync(string source, string series, Slot from, Slot end, TimeSpan elapsed, CancellationToken ct)
