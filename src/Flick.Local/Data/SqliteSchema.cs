@@ -58,7 +58,7 @@ internal static class SqliteSchema
             game_id TEXT NOT NULL,
             viewers INTEGER NOT NULL,
             stream_id TEXT NOT NULL,
-            started_at TEXT,
+            started_at INTEGER,
             PRIMARY KEY (series_id, slot, user_id)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS channel_slots_by_user ON channel_slots (series_id, user_id, slot);

@@ -144,7 +144,8 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
             game.Value = channel.GameId;
             viewers.Value = channel.Viewers;
             stream.Value = channel.StreamId;
-            started.Value = SqliteValues.ToDb(channel.StartedAt);
+            // Unix seconds: the hour roll-up reads every row of an hour, and parsing text per row is its main cost.
+            started.Value = channel.StartedAt is { } at ? at.ToUnixTimeSeconds() : DBNull.Value;
             insert.ExecuteNonQuery();
         }
     }
@@ -174,7 +175,8 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
         [("$series", seriesId), ("$from", from.UnixMinute), ("$to", to.UnixMinute)];
 
     private static ChannelSlotMetric ReadChannel(SqliteDataReader reader) =>
-        new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetNullableTime(5));
+        new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)));
 
     private static GameSlotMetric ReadGame(SqliteDataReader reader) =>
         new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt32(4));

@@ -5,6 +5,7 @@ using Flick.Core.Semantics;
 using Flick.Pipeline.Events;
 using Flick.Pipeline.Gold;
 using Flick.Pipeline.Layout;
+using Microsoft.Extensions.Logging;
 
 namespace Flick.Pipeline.Steps;
 
@@ -14,7 +15,8 @@ public sealed class RunSteps(
     IViewerMetricsStore viewers,
     IWindowRollupStore rollups,
     GoldWriter gold,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<RunSteps> logger)
 {
     /// <summary>Validates the run manifest, records the run as running and returns the state the execution carries.</summary>
     public async Task<PreparedRun> PrepareAsync(RunManifest manifest, CancellationToken ct)
@@ -90,6 +92,7 @@ public sealed class RunSteps(
 
             if (version > ownVersion)
             {
+                logger.LogDebug("Run {RunId}: hour {Hour} is left to a later writer", run.RunId, hour);
                 continue;   // a later writer in this hour rolls it up after us
             }
 
@@ -115,6 +118,7 @@ public sealed class RunSteps(
             }
 
             var metrics = window.Build();
+            logger.LogInformation("Run {RunId}: rolled up hour {Hour} at data version {Version}", run.RunId, hour, version);
             if (await rollups.WriteAsync(series.Value, metrics, version, ct))
             {
                 await WriteWindowParquetAsync(series, new VersionedWindow(metrics, version), ct);
