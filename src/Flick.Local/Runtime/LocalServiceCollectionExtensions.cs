@@ -20,13 +20,7 @@ public static class LocalServiceCollectionExtensions
         services.AddSingleton(local);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(new SqliteDatabase(local.DataDirectory));
-        services.AddSingleton<IPullLog, SqlitePullLog>();
-        services.AddSingleton<IRunStore, SqliteRunStore>();
-        services.AddSingleton<IViewerMetricsStore, SqliteViewerMetricsStore>();
-        services.AddSingleton<IRankingStore, SqliteRankingStore>();
-        services.AddSingleton<IChannelProfileStore, SqliteChannelProfileStore>();
-        services.AddSingleton<IWindowRollupStore, SqliteWindowRollupStore>();
+        services.AddFlickSqliteStores(local.DataDirectory);
 
         services.AddSingleton(new SqliteMessageQueueOptions(local.DataDirectory));
         services.AddSingleton<SqliteMessageQueue>();
@@ -34,7 +28,8 @@ public static class LocalServiceCollectionExtensions
         services.AddSingleton<LocalEventBus>();
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<LocalEventBus>());
         services.AddSingleton<LocalObjectEvents>();
-        services.AddSingleton<IObjectStore>(sp => new FolderObjectStore(Path.Combine(local.DataDirectory, "buckets"), sp.GetRequiredService<LocalObjectEvents>()));
+        services.AddSingleton<IObjectCreatedListener>(sp => sp.GetRequiredService<LocalObjectEvents>());
+        services.AddFlickFolderObjectStore(Path.Combine(local.DataDirectory, "buckets"));
 
         services.AddSingleton<ISourceCredentials>(new ConfiguredCredentials(credentials));
         services.AddSingleton<LocalExecutorFactory>();

@@ -1,3 +1,4 @@
+using Flick.Testing;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Flick.Local.Simulator;

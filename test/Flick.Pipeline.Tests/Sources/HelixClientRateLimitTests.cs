@@ -1,3 +1,4 @@
+using Flick.Testing;
 using Flick.Core.Ports;
 using Flick.Pipeline.Sources;
 using Microsoft.Extensions.Options;

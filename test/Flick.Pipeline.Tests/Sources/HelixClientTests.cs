@@ -1,3 +1,4 @@
+using Flick.Testing;
 using System.Text;
 using Flick.Core.Ports;
 using Flick.Pipeline.Sources;

@@ -1,10 +1,10 @@
-namespace Flick.Pipeline.Tests.Sources;
+namespace Flick.Testing;
 
 /// <summary>
 /// A fake clock on which every timer fires at once and moves the clock to its due time, so waits of
 /// seconds or minutes take no real time and are recorded for the test to check.
 /// </summary>
-internal sealed class AutoAdvancingTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class AutoAdvancingTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _delays = [];
