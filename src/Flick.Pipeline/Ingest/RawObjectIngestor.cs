@@ -67,7 +67,9 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         foreach (var page in manifest.Pages.Where(p => p.Status == 200))
         {
             await using var body = await store.OpenReadAsync(buckets.Raw, page.Key, ct) ?? throw new FileNotFoundException($"page '{page.Key}' of pull '{manifest.PullId}' is missing");
-            var summary = await RawInputParser.ParseAsync(body, options, sink, ct);
+            var whole = new WholeSampleSink(sink);
+            var summary = await RawInputParser.ParseAsync(body, options, whole, ct);
+            whole.Complete();
             if (summary.Error is not null)
             {
                 manifest = manifest with { Error = manifest.Error ?? $"page {page.Number}: {summary.Error}" };
@@ -80,7 +82,9 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
     private async Task<string?> ReadUploadAsync(string key, SlotAccumulator sink, CancellationToken ct)
     {
         await using var stream = await store.OpenReadAsync(buckets.Raw, key, ct) ?? throw new FileNotFoundException($"raw object '{key}' does not exist");
-        var summary = await RawInputParser.ParseAsync(stream, new ParseOptions { Format = InputFormat.Auto }, sink, ct);
+        var whole = new WholeSampleSink(sink);
+        var summary = await RawInputParser.ParseAsync(stream, new ParseOptions { Format = InputFormat.Auto }, whole, ct);
+        whole.Complete();
         return summary.Error;
     }
 

@@ -48,11 +48,11 @@ public sealed class BadUploadTests
             var options = BackfillRun.OptionsFor(dataDirectory, minutes: 0);
             await BackfillRun.StartAsync(options);
 
-            // 08:00 keeps user 1 once, from the later sample (12). 08:01 keeps users 8 (4) and 9 (6): line 8 is cut
-            // after its one complete stream, which is kept, and the rest of the line is quarantined.
+            // 08:00 keeps user 1 once, from the later sample (12). 08:01 keeps user 9 (6) only: line 8 is cut short,
+            // so its sample is quarantined whole, the stream read before the cut included.
             using var db = new SqliteDatabase(dataDirectory);
             var totals = await new SqliteViewerMetricsStore(db).ReadTotalsAsync("up", Slot.Parse("2026-11-23T08:00Z"), Slot.Parse("2026-11-23T08:02Z"), CancellationToken.None);
-            totals.Select(t => (t.Slot.ToString(), t.Viewers, t.LiveChannels)).ShouldBe([("2026-11-23T08:00Z", 12L, 1), ("2026-11-23T08:01Z", 10L, 2)]);
+            totals.Select(t => (t.Slot.ToString(), t.Viewers, t.LiveChannels)).ShouldBe([("2026-11-23T08:00Z", 12L, 1), ("2026-11-23T08:01Z", 6L, 1)]);
 
             var quarantine = Directory.EnumerateFiles(Path.Combine(dataDirectory, "buckets", "series", "quarantine"), "*.ndjson", SearchOption.AllDirectories).Single();
             var codes = File.ReadAllLines(quarantine)
