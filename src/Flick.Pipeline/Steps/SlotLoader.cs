@@ -1,3 +1,4 @@
+using System.Text;
 using Flick.Core.Domain;
 using Flick.Core.Parsing;
 using Flick.Core.Ports;
@@ -10,16 +11,40 @@ namespace Flick.Pipeline.Steps;
 /// Reads every part of one (series, slot) from silver and de-duplicates across parts, so that two
 /// raw objects that sampled the same minute give one observation per channel.
 /// </summary>
+/// <remarks>
+/// The three slot steps each read the same slot. Where they share a process (one machine, or a warm
+/// Lambda container), the parsed slot is kept for the next step: the cache key is the list of the
+/// slot's parts with their ETags, so a part written since is never served stale.
+/// </remarks>
 public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
 {
+    private const int CachedSlots = 16;
+    private readonly LinkedList<(string Key, SlotContent Content)> _recent = new();
+    private readonly Lock _gate = new();
+
     public async Task<SlotContent> LoadAsync(SeriesId series, Slot slot, CancellationToken ct)
     {
-        var accumulator = new SlotAccumulator();
-        accumulator.OnSample(series, slot.Start);
-        var parts = 0;
+        var parts = new List<ObjectInfo>();
         await foreach (var part in store.ListAsync(buckets.Series, StorageLayout.SlotFolder(series, slot), ct))
         {
-            parts++;
+            parts.Add(part);
+        }
+
+        if (parts.Count == 0)
+        {
+            throw new InvalidDataException($"slot {slot} of series '{series}' has no data in the series bucket");
+        }
+
+        var key = CacheKey(parts);
+        if (Find(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var accumulator = new SlotAccumulator();
+        accumulator.OnSample(series, slot.Start);
+        foreach (var part in parts)
+        {
             await using var stream = await store.OpenReadAsync(buckets.Series, part.Key, ct)
                 ?? throw new FileNotFoundException($"slot part '{part.Key}' vanished while reading");
             var summary = await RawInputParser.ParseAsync(stream, new ParseOptions { Format = InputFormat.SeriesDocument }, accumulator, ct);
@@ -29,11 +54,49 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
             }
         }
 
-        if (parts == 0)
+        var content = accumulator.Slots().Single(s => s.Series == series && s.Slot == slot);
+        Remember(key, content);
+        return content;
+    }
+
+    private static string CacheKey(List<ObjectInfo> parts)
+    {
+        var key = new StringBuilder();
+        foreach (var part in parts)
         {
-            throw new InvalidDataException($"slot {slot} of series '{series}' has no data in the series bucket");
+            key.Append(part.Bucket).Append('/').Append(part.Key).Append('@').Append(part.ETag).Append('\n');
         }
 
-        return accumulator.Slots().Single(s => s.Series == series && s.Slot == slot);
+        return key.ToString();
+    }
+
+    private SlotContent? Find(string key)
+    {
+        lock (_gate)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return node.Value.Content;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void Remember(string key, SlotContent content)
+    {
+        lock (_gate)
+        {
+            _recent.AddFirst((key, content));
+            while (_recent.Count > CachedSlots)
+            {
+                _recent.RemoveLast();
+            }
+        }
     }
 }
