@@ -5,6 +5,8 @@ using Flick.Api.Tests.Fakes;
 using Flick.Api.Users;
 using Flick.Api.Webhooks;
 using Flick.Core.Ports;
+using Flick.Pipeline;
+using Flick.Pipeline.Pulls;
 using Flick.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -112,6 +114,9 @@ public sealed class ApiFactory : WebApplicationFactory<ApiFactory>
                     services.AddSingleton<IObjectStore>(Objects);
                     services.AddSingleton<IUserStore>(Users);
                     services.AddSingleton<IWebhookStore>(Webhooks);
+                    var pipeline = new PipelineOptions();
+                    pipeline.Sources.Add(new SourceOptions { Name = "sim", SeriesId = World.Series, ApiBase = new Uri("http://127.0.0.1:9/") });
+                    services.AddSingleton(pipeline);
                     services.AddFlickApi(Options);
                     ExtraServices?.Invoke(services);
                 })
