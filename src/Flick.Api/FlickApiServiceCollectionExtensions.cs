@@ -91,6 +91,7 @@ public static class FlickApiServiceCollectionExtensions
     {
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<SeriesVersions>();
+        services.AddHostedService<RedisStarter>();
         if (options.Redis is not null)
         {
             services.AddSingleton<IDistributedCache, RedisDistributedCache>();

@@ -53,6 +53,16 @@ public sealed partial class RedisConnection(FlickApiOptions options, TimeProvide
         return _connecting.IsCompletedSuccessfully ? _connecting.Result : null;
     }
 
+    /// <summary>Starts connecting and waits for the first attempt (bounded by the connect timeout), so that the first requests find Redis.</summary>
+    public async Task StartAsync()
+    {
+        if (IsConfigured)
+        {
+            Connection();
+            await (_connecting ?? Task.FromResult<ConnectionMultiplexer?>(null));
+        }
+    }
+
     /// <summary>Runs a command under the timeout; any failure opens the circuit and gives <paramref name="fallback"/>.</summary>
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command, T fallback)
     {

@@ -19,6 +19,9 @@ public sealed partial class SeriesVersions : IDisposable
     private const string MaxScript = "local v = tonumber(redis.call('GET', KEYS[1]) or '0') local n = tonumber(ARGV[1]) if n > v then redis.call('SET', KEYS[1], ARGV[1]) v = n end return v";
 
     private readonly ConcurrentDictionary<string, long> _local = new(StringComparer.Ordinal);
+
+    // Versions this process made up while Redis was away (not raises): the shared one wins when Redis returns.
+    private readonly ConcurrentDictionary<string, byte> _madeUp = new(StringComparer.Ordinal);
     private readonly RedisConnection _redis;
     private readonly TimeProvider _clock;
     private readonly ILogger<SeriesVersions> _logger;
@@ -57,6 +60,7 @@ public sealed partial class SeriesVersions : IDisposable
     {
         var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var version = _local.AddOrUpdate(seriesId, now, (_, old) => Math.Max(now, old + 1));
+        _madeUp.TryRemove(seriesId, out _);
         var shared = await PublishAsync(seriesId, version);
         if (shared is null)
         {
@@ -72,14 +76,19 @@ public sealed partial class SeriesVersions : IDisposable
     {
         Subscribe();
         var proposed = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var shared = await _redis.RunAsync(async db => (long?)(long)await db.ScriptEvaluateAsync(InitScript, [Key(seriesId)], [proposed]), null);
+        var shared = await ReadSharedAsync(seriesId, proposed);
         if (shared is null)
         {
+            _madeUp[seriesId] = 0;
             Volatile.Write(ref _unsynced, 1);
         }
 
         return _local.AddOrUpdate(seriesId, shared ?? proposed, (_, old) => Math.Max(old, shared ?? proposed));
     }
+
+    /// <summary>The shared version, set to <paramref name="proposed"/> when there is none yet.</summary>
+    private Task<long?> ReadSharedAsync(string seriesId, long proposed) =>
+        _redis.RunAsync(async db => (long?)(long)await db.ScriptEvaluateAsync(InitScript, [Key(seriesId)], [proposed]), null);
 
     private async Task<long?> PublishAsync(string seriesId, long version)
     {
@@ -102,13 +111,21 @@ public sealed partial class SeriesVersions : IDisposable
 
         foreach (var (series, version) in _local)
         {
-            if (await PublishAsync(series, version) is not { } shared)
+            var madeUp = _madeUp.ContainsKey(series);
+            if (await (madeUp ? ReadSharedAsync(series, version) : PublishAsync(series, version)) is not { } shared)
             {
                 Volatile.Write(ref _unsynced, 1);
                 return;
             }
 
-            _local.AddOrUpdate(series, shared, (_, old) => Math.Max(old, shared));
+            if (madeUp && _madeUp.TryRemove(series, out _))
+            {
+                _local[series] = shared;   // no raise happened here meanwhile: the shared version holds
+            }
+            else
+            {
+                _local.AddOrUpdate(series, shared, (_, old) => Math.Max(old, shared));
+            }
         }
     }
 
