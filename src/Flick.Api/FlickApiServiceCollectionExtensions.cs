@@ -69,7 +69,7 @@ public static class FlickApiServiceCollectionExtensions
         });
         services.AddRouting();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }
 

@@ -24,7 +24,9 @@ public sealed class FlickApiHostTests : IDisposable
             firstPassword = host.AdminPassword.ShouldNotBeNull();
             using var http = new HttpClient { BaseAddress = host.Address };
             (await http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await http.GetStringAsync("/openapi/v1.json")).ShouldContain("/api/series/{seriesId}/runs");
+            var document = await http.GetStringAsync("/openapi/v1.json");
+            document.ShouldContain("/api/series/{seriesId}/runs");
+            document.ShouldContain("\"bearer\"");
             (await http.GetAsync("/scalar")).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await http.GetStringAsync("/")).ShouldContain("<title>Flick</title>");
             var signIn = await http.PostAsync("/api/auth/token", new StringContent($$"""{"userName":"admin","password":"{{firstPassword}}"}""", System.Text.Encoding.UTF8, "application/json"));
