@@ -32,12 +32,20 @@ public sealed partial class WebhookDispatcher(
             await foreach (var notification in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 running.RemoveAll(t => t.IsCompleted);
-                foreach (var webhook in await store.ListAsync(stoppingToken))
+                try
                 {
-                    if (webhook.Events.Contains(notification.DetailType, StringComparer.Ordinal))
+                    foreach (var webhook in await store.ListAsync(stoppingToken))
                     {
-                        running.Add(DeliverAsync(webhook, notification, stoppingToken));
+                        if (webhook.Events.Contains(notification.DetailType, StringComparer.Ordinal))
+                        {
+                            running.Add(DeliverAsync(webhook, notification, stoppingToken));
+                        }
                     }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A store that cannot be read loses this notification's deliveries, not the dispatcher (nor the host).
+                    LogNotDispatched(logger, notification.Id, e.Message);
                 }
             }
         }
@@ -117,6 +125,9 @@ public sealed partial class WebhookDispatcher(
 
     private static bool IsWorthRetrying(int? status) =>
         status is null or (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {EventId} was not sent to the webhooks: {Reason}")]
+    private static partial void LogNotDispatched(ILogger logger, string eventId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery to webhook {WebhookId} could not be logged: {Reason}")]
     private static partial void LogNotLogged(ILogger logger, string webhookId, string reason);
