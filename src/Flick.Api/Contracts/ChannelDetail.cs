@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record ChannelDetail(string SeriesId, ChannelProfileView Profile, ChannelWindowSummary Window);

@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record ComponentHealth(string Status, string? Detail);

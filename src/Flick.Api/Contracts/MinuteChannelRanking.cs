@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record MinuteChannelRanking(string SeriesId, DateTimeOffset At, IReadOnlyList<MinuteChannelEntry> Channels);

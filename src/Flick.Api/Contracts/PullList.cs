@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record PullList(string Source, IReadOnlyList<PullView> Pulls);

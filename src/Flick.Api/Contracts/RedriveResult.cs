@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record RedriveResult(string Queue, int Moved);

@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record RunList(string SeriesId, IReadOnlyList<RunView> Runs);

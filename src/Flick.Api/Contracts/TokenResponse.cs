@@ -1,0 +1,3 @@
+namespace Flick.Api.Contracts;
+
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role);
