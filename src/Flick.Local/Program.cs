@@ -10,12 +10,15 @@ var source = new Option<Uri?>("--source") { Description = "A Helix-compatible Ge
 var once = new Option<bool>("--once") { Description = "Exit after the backfill" };
 var end = new Option<string?>("--end") { Description = "Exclusive end of the backfill, UTC (default: the current minute)" };
 var seed = new Option<int>("--seed") { Description = "Seed of the simulated world", DefaultValueFactory = _ => 20261123 };
+var apiUrl = new Option<Uri>("--api-url") { Description = "Where the search API and dashboard listen (not with --once)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+var noApi = new Option<bool>("--no-api") { Description = "Do not serve the search API and dashboard" };
+var redis = new Option<string?>("--redis") { Description = "Redis for the API cache, host:port (default: REDIS_URL, else an in-process cache)" };
 var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per minute the simulated source allows", DefaultValueFactory = _ => 800 };
 var verbose = new Option<bool>("--verbose") { Description = "Log every step" };
 
 var root = new RootCommand("Flick: streaming analytics on one machine — pulls a Helix-shaped source and runs the whole pipeline with embedded parts.")
 {
-    dataDir, channels, minutes, source, once, end, seed, rateLimit, verbose,
+    dataDir, channels, minutes, source, once, end, seed, rateLimit, apiUrl, noApi, redis, verbose,
 };
 
 root.SetAction(async (parse, ct) =>
@@ -42,6 +45,9 @@ root.SetAction(async (parse, ct) =>
         End = endAt,
         Seed = parse.GetValue(seed),
         RateLimit = parse.GetValue(rateLimit),
+        ApiUrl = parse.GetValue(apiUrl)!,
+        NoApi = parse.GetValue(noApi),
+        Redis = parse.GetValue(redis) ?? Environment.GetEnvironmentVariable("REDIS_URL"),
     };
     var problems = options.Problems().ToList();
     if (problems.Count > 0)
@@ -54,6 +60,7 @@ root.SetAction(async (parse, ct) =>
     await using var host = await LocalHost.StartAsync(options, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level), ct);
     Console.WriteLine($"Flick — data in {options.DataDirectory}");
     Console.WriteLine(host.Simulator is null ? $"Source: {host.ApiBase}" : $"Simulator: {host.ApiBase} ({options.Channels:N0} channels)");
+    await using var api = await LocalApi.StartAsync(host, options, level, ct);
     try
     {
         var summary = await host.Runtime.RunAsync(line => Console.WriteLine("  " + line), ct, s => Console.WriteLine(SummaryText.Format(s)));

@@ -33,6 +33,14 @@ public sealed record LocalOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>Where the search API and dashboard listen while Flick keeps pulling (not in <c>--once</c> mode).</summary>
+    public Uri ApiUrl { get; init; } = new("http://127.0.0.1:5080");
+
+    public bool NoApi { get; init; }
+
+    /// <summary>The Redis cache of the API (host:port or a configuration string); none means an in-process cache.</summary>
+    public string? Redis { get; init; }
+
     public IEnumerable<string> Problems()
     {
         if (Channels is < 1 or > 1_000_000)

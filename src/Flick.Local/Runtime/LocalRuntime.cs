@@ -36,6 +36,7 @@ public sealed class LocalRuntime(
     ILogger<LocalRuntime> logger)
 {
     private int _notifications;
+    private bool _initialized;
     private Action<string>? _live;
 
     public int Notifications => Volatile.Read(ref _notifications);
@@ -47,17 +48,7 @@ public sealed class LocalRuntime(
     public async Task<RunSummary> RunAsync(Action<string>? progress, CancellationToken ct, Action<RunSummary>? backfilled = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        Directory.CreateDirectory(local.DataDirectory);
-        await database.InitializeAsync(ct);
-        await queue.InitializeAsync(ct);
-        var released = await queue.ReleaseInFlightAsync(ct);
-        if (released > 0)
-        {
-            logger.LogInformation("Released {Count} messages left in flight by a previous run", released);
-        }
-
-        AddRules();
-        await executor.InitializeAsync(ct);
+        await InitializeAsync(ct);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var consumers = StartConsumers(stop.Token);
@@ -102,6 +93,31 @@ public sealed class LocalRuntime(
             }
         }));
         return summary;
+    }
+
+    /// <summary>
+    /// Opens the tables, queues and executions and wires the bus rules; <see cref="RunAsync"/> calls it,
+    /// and a host that serves the tables before the run starts (the API) calls it first.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(local.DataDirectory);
+        await database.InitializeAsync(ct);
+        await queue.InitializeAsync(ct);
+        var released = await queue.ReleaseInFlightAsync(ct);
+        if (released > 0)
+        {
+            logger.LogInformation("Released {Count} messages left in flight by a previous run", released);
+        }
+
+        AddRules();
+        await executor.InitializeAsync(ct);
+        _initialized = true;
     }
 
     private void AddRules()
