@@ -85,7 +85,7 @@ public sealed class LambdaRuntimeClient : IDisposable
     private async Task PostErrorAsync(string path, LambdaError error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, LambdaJsonContext.Default.LambdaError));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, LambdaJsonContext.Readable.LambdaError));
         content.Headers.ContentType = Json;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, error.ErrorType);
