@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Flick.Aws.Tests.Lambda;
 
+[Collection(HostCollection.Name)]
 public class EmbeddedMetricsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Flick.Aws.Tests.Lambda;
 
+[Collection(HostCollection.Name)]
 public class JsonLoggerProviderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Flick.Aws.Tests.Lambda;
 
+[Collection(HostCollection.Name)]
 public class LambdaHostTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
