@@ -28,7 +28,11 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== emulators (fauxqs for S3 and SQS, dynalite for DynamoDB) on 127.0.0.1"
 eval "$(./scripts/emulators.sh start)"
 export FLICK_TEST_AWS_ENDPOINT FLICK_TEST_DYNAMODB_ENDPOINT
-trap './scripts/emulators.sh stop' EXIT
+
+echo "== redis-server on 127.0.0.1 (API cache tests)"
+eval "$(./scripts/redis.sh start)"
+export FLICK_TEST_REDIS
+trap './scripts/emulators.sh stop; ./scripts/redis.sh stop' EXIT
 
 echo "== dotnet build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
