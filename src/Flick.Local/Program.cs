@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 var dataDir = new Option<string>("--data-dir") { Description = "Where buckets, tables and queues are kept", DefaultValueFactory = _ => new LocalOptions().DataDirectory };
 var channels = new Option<int>("--channels") { Description = "Channels of the simulated source", DefaultValueFactory = _ => 2000 };
 var minutes = new Option<int>("--minutes") { Description = "Minutes to backfill", DefaultValueFactory = _ => 60 };
-var source = new Option<Uri?>("--source") { Description = "A Helix-compatible Get Streams URL instead of the simulator (credentials from FLICK_HELIX_CLIENT_ID and FLICK_HELIX_TOKEN)" };
+var source = new Option<Uri?>("--source") { Description = "A Helix-compatible Get Streams URL instead of the simulator (credentials from FLICK_HELIX_CLIENT_ID and FLICK_HELIX_TOKEN)", CustomParser = HttpUrl };
 var once = new Option<bool>("--once") { Description = "Exit after the backfill" };
 var end = new Option<string?>("--end") { Description = "Exclusive end of the backfill, UTC (default: the current minute)" };
 var seed = new Option<int>("--seed") { Description = "Seed of the simulated world", DefaultValueFactory = _ => 20261123 };
-var apiUrl = new Option<Uri>("--api-url") { Description = "Where the search API and dashboard listen (not with --once)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+var apiUrl = new Option<Uri?>("--api-url") { Description = "Where the search API and dashboard listen (not with --once)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"), CustomParser = HttpUrl };
 var noApi = new Option<bool>("--no-api") { Description = "Do not serve the search API and dashboard" };
 var redis = new Option<string?>("--redis") { Description = "Redis for the API cache, host:port (default: REDIS_URL, else an in-process cache)" };
 var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per minute the simulated source allows", DefaultValueFactory = _ => 800 };
@@ -79,3 +79,16 @@ root.SetAction(async (parse, ct) =>
 });
 
 return await root.Parse(args).InvokeAsync();
+
+// System.CommandLine has no parser for Uri: an absolute http(s) URL, or a clear error.
+static Uri? HttpUrl(System.CommandLine.Parsing.ArgumentResult result)
+{
+    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+    if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+    {
+        return url;
+    }
+
+    result.AddError($"'{text}' is not an absolute http(s) URL");
+    return null;
+}
