@@ -22,10 +22,11 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
     public async Task<IngestResult> IngestAsync(string key, string? etag, CancellationToken ct)
     {
         var accumulator = new SlotAccumulator();
+        var coverage = new Dictionary<string, string>(StringComparer.Ordinal);
         string? error;
         if (StorageLayout.IsPullManifest(key))
         {
-            error = await ReadPullAsync(key, accumulator, ct);
+            error = await ReadPullAsync(key, accumulator, coverage, ct);
         }
         else
         {
@@ -37,14 +38,14 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         var slots = accumulator.Slots().ToList();
         foreach (var group in slots.GroupBy(s => s.Series))
         {
-            runIds.Add(await WriteSeriesAsync(group.Key, group.ToList(), partId, key, etag, accumulator, ct));
+            runIds.Add(await WriteSeriesAsync(group.Key, group.ToList(), partId, key, etag, coverage, accumulator, ct));
         }
 
         await WriteQuarantineAsync(accumulator, slots.Count > 0 ? slots[0].Series.Value : "_unknown", partId, key, ct);
         return new IngestResult(key, slots.Count, accumulator.KeptObservations, accumulator.RejectedCount, runIds, error);
     }
 
-    private async Task<string?> ReadPullAsync(string key, SlotAccumulator sink, CancellationToken ct)
+    private async Task<string?> ReadPullAsync(string key, SlotAccumulator sink, Dictionary<string, string> coverage, CancellationToken ct)
     {
         PullManifest? manifest;
         await using (var stream = await store.OpenReadAsync(buckets.Raw, key, ct) ?? throw new FileNotFoundException($"raw object '{key}' does not exist"))
@@ -58,6 +59,11 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         }
 
         var options = new ParseOptions { Format = InputFormat.HelixPage, Series = series, PullTime = manifest.At };
+
+        // Coverage travels with the slot: whether the source's coverage rule was met in full (DESIGN §4).
+        coverage["pull"] = manifest.PullId;
+        coverage["pages"] = manifest.Pages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        coverage["complete"] = manifest.Complete ? "true" : "false";
         if (manifest.Pages.Count == 0)
         {
             // A pull that got no page still says nothing about the minute: it is not a sample.
@@ -88,9 +94,9 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         return summary.Error;
     }
 
-    private async Task<string> WriteSeriesAsync(SeriesId series, List<SlotContent> slots, string partId, string sourceKey, string? etag, SlotAccumulator acc, CancellationToken ct)
+    private async Task<string> WriteSeriesAsync(SeriesId series, List<SlotContent> slots, string partId, string sourceKey, string? etag, Dictionary<string, string> coverage, SlotAccumulator acc, CancellationToken ct)
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = sourceKey, ["part"] = partId };
+        var metadata = new Dictionary<string, string>(coverage, StringComparer.Ordinal) { ["source"] = sourceKey, ["part"] = partId };
         foreach (var slot in slots)
         {
             using var buffer = new MemoryStream();
