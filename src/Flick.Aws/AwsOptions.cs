@@ -47,12 +47,15 @@ public sealed partial class AwsOptions
     /// <summary>The EventBridge bus that "SeriesReady" and "SeriesFailed" go to.</summary>
     public string EventBusName { get; set; } = "default";
 
+    /// <summary>The deployment stage (<c>dev</c>, <c>prod</c>): the stage segment of the SSM parameter names.</summary>
+    public string Stage { get; set; } = "dev";
+
     /// <summary>
     /// Reads the options from environment variables: <c>FLICK_AWS_REGION</c> (else <c>AWS_REGION</c>, else
     /// <c>AWS_DEFAULT_REGION</c>), <c>FLICK_AWS_SERVICE_URL</c>, <c>FLICK_DYNAMODB_SERVICE_URL</c>,
     /// <c>FLICK_BUCKET_RAW</c>, <c>FLICK_BUCKET_SERIES</c>, <c>FLICK_BUCKET_CLEAN</c>,
     /// <c>FLICK_QUEUE_PULL_REQUESTS</c>, <c>FLICK_QUEUE_INGEST</c>, <c>FLICK_QUEUE_RUNS</c>,
-    /// <c>FLICK_TABLE_PREFIX</c>, <c>FLICK_STATE_MACHINE_ARN</c>, <c>FLICK_EVENT_BUS_NAME</c>. Unset or empty
+    /// <c>FLICK_TABLE_PREFIX</c>, <c>FLICK_STATE_MACHINE_ARN</c>, <c>FLICK_EVENT_BUS_NAME</c>, <c>FLICK_STAGE</c>. Unset or empty
     /// variables keep the defaults. A malformed URL is kept as a problem for <see cref="Validate"/>.
     /// </summary>
     /// <param name="variable">Reads one variable, e.g. <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
@@ -73,6 +76,7 @@ public sealed partial class AwsOptions
             TablePrefix = Read("FLICK_TABLE_PREFIX") ?? "flick-",
             StateMachineArn = Read("FLICK_STATE_MACHINE_ARN"),
             EventBusName = Read("FLICK_EVENT_BUS_NAME") ?? "default",
+            Stage = Read("FLICK_STAGE") ?? "dev",
         };
         options.ServiceUrl = options.ParseUrl("FLICK_AWS_SERVICE_URL", Read("FLICK_AWS_SERVICE_URL"));
         options.DynamoDbServiceUrl = options.ParseUrl("FLICK_DYNAMODB_SERVICE_URL", Read("FLICK_DYNAMODB_SERVICE_URL"));
@@ -163,6 +167,11 @@ public sealed partial class AwsOptions
         if (!EventBusPattern().IsMatch(EventBusName))
         {
             yield return $"EventBusName '{EventBusName}' is not an event bus name or ARN";
+        }
+
+        if (!Credentials.SsmSourceCredentialsOptions.IsNameSegment(Stage))
+        {
+            yield return $"Stage '{Stage}' may hold only letters, digits, '.', '-' and '_' (set FLICK_STAGE)";
         }
     }
 

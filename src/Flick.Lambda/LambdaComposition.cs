@@ -1,3 +1,4 @@
+using Flick.Aws;
 using Flick.Aws.Lambda;
 using Flick.Pipeline;
 using Flick.Pipeline.Functions;
@@ -15,8 +16,9 @@ public static class LambdaComposition
         ArgumentNullException.ThrowIfNull(logging);
         var services = new ServiceCollection();
         services.AddLogging(builder => builder.ClearProviders().AddProvider(logging).SetMinimumLevel(minimumLevel));
-        services.AddFlickPipeline(LambdaSettings.ReadPipelineOptions(variables));
-        AddAwsAdapters(services, variables);
+        var pipeline = LambdaSettings.ReadPipelineOptions(variables);
+        services.AddFlickPipeline(pipeline);
+        AddAwsAdapters(services, variables, pipeline);
         return services.BuildServiceProvider();
     }
 
@@ -41,12 +43,17 @@ public static class LambdaComposition
         }
     }
 
-    // The seam for the AWS adapters of the ports (object store, tables, queues, workflow starter, event
-    // bus, source credentials): `services.AddFlickAws(...)` goes here. Until it does, building any
-    // pipeline function fails for want of its ports, and the host reports that as the init error.
-    private static void AddAwsAdapters(IServiceCollection services, Func<string, string?> variables)
+    // The pipeline names keys in the buckets of PipelineOptions and the object store resolves them through
+    // AwsOptions: the two must agree, or the handlers would read and write different buckets.
+    private static void AddAwsAdapters(IServiceCollection services, Func<string, string?> variables, PipelineOptions pipeline)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(variables);
+        var aws = AwsOptions.FromEnvironment(variables);
+        if (aws.Buckets != pipeline.Buckets)
+        {
+            throw new InvalidOperationException(
+                $"the pipeline's buckets ({pipeline.Buckets}) differ from the object store's ({aws.Buckets})");
+        }
+
+        services.AddFlickAws(aws);
     }
 }

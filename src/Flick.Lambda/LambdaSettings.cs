@@ -9,9 +9,10 @@ namespace Flick.Lambda;
 /// <summary>The pipeline's options, read once from the function's environment (set by the infrastructure).</summary>
 public static class LambdaSettings
 {
-    public const string RawBucketVariable = "FLICK_RAW_BUCKET";
-    public const string SeriesBucketVariable = "FLICK_SERIES_BUCKET";
-    public const string CleanBucketVariable = "FLICK_CLEAN_BUCKET";
+    // The same variables AwsOptions reads, so the pipeline and the object store name the same buckets.
+    public const string RawBucketVariable = "FLICK_BUCKET_RAW";
+    public const string SeriesBucketVariable = "FLICK_BUCKET_SERIES";
+    public const string CleanBucketVariable = "FLICK_BUCKET_CLEAN";
     public const string TopNVariable = "FLICK_TOP_N";
 
     /// <summary>A JSON array of the Puller's sources, each shaped like <see cref="SourceOptions"/>.</summary>

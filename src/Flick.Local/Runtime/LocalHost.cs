@@ -30,7 +30,11 @@ public sealed class LocalHost : IAsyncDisposable
 
     public LocalRuntime Runtime => Services.GetRequiredService<LocalRuntime>();
 
-    public static async Task<LocalHost> StartAsync(LocalOptions options, Action<ILoggingBuilder> logging, CancellationToken ct)
+    /// <param name="adapters">
+    /// Registrations applied after the embedded ones, to put other adapters behind some ports (the AWS
+    /// adapters in the end-to-end comparison); null keeps the embedded adapters.
+    /// </param>
+    public static async Task<LocalHost> StartAsync(LocalOptions options, Action<ILoggingBuilder> logging, CancellationToken ct, Action<IServiceCollection>? adapters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Problems().ToList();
@@ -76,6 +80,7 @@ public sealed class LocalHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging);
         services.AddFlickLocal(options, pipeline, credentials);
+        adapters?.Invoke(services);
         return new LocalHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), simulator, streamsUrl);
     }
 

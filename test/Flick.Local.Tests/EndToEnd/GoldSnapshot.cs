@@ -38,7 +38,18 @@ public static class GoldSnapshot
             }
         }
 
-        var clean = Path.Combine(dataDirectory, "buckets", "clean");
+        foreach (var (table, rows) in TakeParquet(Path.Combine(dataDirectory, "buckets", "clean")))
+        {
+            snapshot[table] = rows;
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>The rows of every gold Parquet table under a folder laid out like the clean bucket.</summary>
+    public static Dictionary<string, List<string>> TakeParquet(string clean)
+    {
+        var snapshot = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         using var duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
         foreach (var table in ParquetTables)
