@@ -30,6 +30,12 @@ eval "$(./scripts/emulators.sh start)"
 export FLICK_TEST_AWS_ENDPOINT FLICK_TEST_DYNAMODB_ENDPOINT
 trap './scripts/emulators.sh stop' EXIT
 
+# Debian's Chromium runs the dashboard's browser tests (Playwright drives it; its own browsers are never downloaded).
+if [[ ! -x /usr/bin/chromium ]]; then
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq chromium
+fi
+
 echo "== dotnet build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Flick.sln -c Release --nologo -v quiet

@@ -1,6 +1,6 @@
 // A small SVG line chart: one line per series, every point a <circle> with a <title> tooltip.
 const NS = 'http://www.w3.org/2000/svg';
-const W = 800, H = 300, L = 64, R = 16, T = 16, B = 40;
+const W = 800, H = 300, L = 64, R = 48, T = 16, B = 40;
 
 function el(name, attrs = {}, text) {
   const node = document.createElementNS(NS, name);

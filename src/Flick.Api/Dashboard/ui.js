@@ -12,7 +12,11 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export const num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-export const when = s => s ? s.replace('T', ' ').replace(/:00(\.0+)?(Z|\+00:00)$/, ' UTC') : '—';
+export const when = s => {
+  if (!s) return '—';
+  const iso = new Date(s).toISOString();
+  return (iso.slice(17, 23) === '00.000' ? iso.slice(0, 16) : iso.slice(0, 19)).replace('T', ' ') + ' UTC';
+};
 
 export function table(caption, columns, rows) {
   return h('table', {},
