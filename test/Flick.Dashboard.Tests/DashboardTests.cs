@@ -29,20 +29,11 @@ public sealed class DashboardTests(DashboardRuntime runtime) : IClassFixture<Das
     {
         var (login, userId) = await ChannelLiveEveryMinuteAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = Timeout,
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(Timeout);
 
-        await page.GotoAsync(runtime.Address.ToString());
-        await page.GetByLabel("User name").FillAsync("admin");
-        await page.GetByLabel("Password").FillAsync(runtime.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
 
         var search = page.GetByRole(AriaRole.Searchbox);
         await search.FillAsync(login[..^2]);
@@ -72,6 +63,44 @@ public sealed class DashboardTests(DashboardRuntime runtime) : IClassFixture<Das
         await status.WaitForAsync(new() { Timeout = 240_000 });
         (await status.TextContentAsync()).ShouldBe("succeeded");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("dashboard-operator.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task GamePage_WhenOpenedFromTheTopGames_ShouldChartViewersAndChannels()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        await SignInAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Top" }).ClickAsync();
+        var topGames = page.Locator("table", new() { Has = page.Locator("caption", new() { HasTextString = "Top games" }) });
+        await topGames.Locator("tbody tr a").First.ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Live channels" }).WaitForAsync();
+        var charts = page.Locator("svg.chart");
+        await charts.Nth(1).Locator("circle").First.WaitForAsync();
+        (await charts.CountAsync()).ShouldBe(2);
+        (await charts.Nth(0).Locator("circle").CountAsync()).ShouldBeGreaterThan(0);
+        (await charts.Nth(1).Locator("circle").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ChromiumArgs,
+        Timeout = Timeout,
+    });
+
+    private async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync(runtime.Address.ToString());
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(runtime.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox).WaitForAsync();
     }
 
     /// <summary>A channel of the backfill's top ten that was live in each of its 12 minutes, read from the API.</summary>
