@@ -34,6 +34,12 @@ eval "$(./scripts/redis.sh start)"
 export FLICK_TEST_REDIS
 trap './scripts/emulators.sh stop; ./scripts/redis.sh stop' EXIT
 
+# Debian's Chromium runs the dashboard's browser tests (Playwright drives it; its own browsers are never downloaded).
+if [[ ! -x /usr/bin/chromium ]]; then
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq chromium
+fi
+
 echo "== dotnet build"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Flick.sln -c Release --nologo -v quiet
