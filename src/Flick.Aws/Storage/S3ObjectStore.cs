@@ -8,7 +8,7 @@ namespace Flick.Aws.Storage;
 
 /// <summary>
 /// <see cref="IObjectStore"/> on S3. Logical buckets map to the configured real buckets; keys follow the folder
-/// store's rules (<see cref="S3ObjectKeys"/>). Puts stream: one PutObject for content that fits in one part,
+/// store's rules (<see cref="ObjectKeyRules"/>). Puts stream: one PutObject for content that fits in one part,
 /// a multipart upload otherwise, never the whole content in memory. Reads stream the GetObject body.
 /// </summary>
 /// <remarks>
@@ -98,7 +98,7 @@ public sealed partial class S3ObjectStore : IObjectStore
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        S3ObjectKeys.ValidatePrefix(prefix);
+        ObjectKeyRules.ValidatePrefix(prefix);
         var request = new ListObjectsV2Request { BucketName = _buckets.Resolve(bucket), Prefix = prefix };
         do
         {
@@ -106,7 +106,7 @@ public sealed partial class S3ObjectStore : IObjectStore
             foreach (var item in response.S3Objects ?? [])
             {
                 // The folder store cannot hold such keys, and the port could not open them: both adapters skip them.
-                if (S3ObjectKeys.IsValidKey(item.Key))
+                if (ObjectKeyRules.IsValidKey(item.Key))
                 {
                     yield return new ObjectInfo(bucket, item.Key, item.Size ?? 0, item.ETag, ToUtc(item.LastModified));
                 }
@@ -133,7 +133,7 @@ public sealed partial class S3ObjectStore : IObjectStore
     private string Resolve(string bucket, string key)
     {
         var real = _buckets.Resolve(bucket);
-        S3ObjectKeys.ValidateKey(key);
+        ObjectKeyRules.ValidateKey(key);
         return real;
     }
 

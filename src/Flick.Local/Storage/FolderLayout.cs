@@ -1,3 +1,4 @@
+using Flick.Core.Ports;
 namespace Flick.Local.Storage;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Flick.Local.Storage;
 internal sealed class FolderLayout
 {
     /// <summary>The first key segment that keys may not use; it holds the store's own files.</summary>
-    public const string ReservedFolder = ".flick";
+    public const string ReservedFolder = ObjectKeyRules.ReservedFolder;
 
     private const string TempFolder = "tmp";
     private const string MetaFolder = "meta";
@@ -40,7 +41,7 @@ internal sealed class FolderLayout
 
     /// <summary>
     /// Maps a validated key below <paramref name="baseDirectory"/>; the containment check is a second
-    /// line of defence behind <see cref="ObjectKeys.ValidateKey"/>.
+    /// line of defence behind <see cref="ObjectKeyRules.ValidateKey"/>.
     /// </summary>
     private static string Resolve(string baseDirectory, string key)
     {

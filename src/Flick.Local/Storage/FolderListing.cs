@@ -1,3 +1,4 @@
+using Flick.Core.Ports;
 namespace Flick.Local.Storage;
 
 /// <summary>
@@ -24,7 +25,7 @@ internal static class FolderListing
         {
             if ((isBucketRoot && entry.Name == FolderLayout.ReservedFolder)
                 || entry.Attributes.HasFlag(FileAttributes.ReparsePoint)
-                || !ObjectKeys.IsValidSegment(entry.Name))
+                || !ObjectKeyRules.IsValidSegment(entry.Name))
             {
                 continue;
             }

@@ -118,8 +118,8 @@ public sealed class FolderObjectStore : IObjectStore
 
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ObjectKeys.ValidateBucket(bucket);
-        ObjectKeys.ValidatePrefix(prefix);
+        ObjectKeyRules.ValidateBucket(bucket);
+        ObjectKeyRules.ValidatePrefix(prefix);
         foreach (var key in FolderListing.EnumerateKeys(_layout.BucketDirectory(bucket), prefix))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,8 +151,8 @@ public sealed class FolderObjectStore : IObjectStore
 
     private string Resolve(string bucket, string key)
     {
-        ObjectKeys.ValidateBucket(bucket);
-        ObjectKeys.ValidateKey(key);
+        ObjectKeyRules.ValidateBucket(bucket);
+        ObjectKeyRules.ValidateKey(key);
         return _layout.ObjectPath(bucket, key);
     }
 

@@ -1,3 +1,4 @@
+using Flick.Testing.Contracts;
 using Flick.Local.Storage;
 
 namespace Flick.Local.Tests.Storage;
@@ -106,12 +107,12 @@ public sealed class FolderObjectStoreSafetyTests : IDisposable
         var store = new FolderObjectStore(Root, _listener);
         long onDiskAtMark = -1;
         var bucketFolder = Path.Combine(Root, "raw");
-        using var source = new GeneratedStream(size, mark, () =>
+        using var source = new ObjectStoreGeneratedStream(size, mark: mark, atMark: () =>
             onDiskAtMark = Directory.EnumerateFiles(bucketFolder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
 
         var info = await store.PutAsync("raw", "big/body.bin", source, "application/octet-stream", CancellationToken.None);
 
-        using var expected = new GeneratedStream(size);
+        using var expected = new ObjectStoreGeneratedStream(size);
         info.Size.ShouldBe(size);
         info.ETag.ShouldBe(Md5ETag.Of(expected));
         _listener.Created.ShouldHaveSingleItem().ShouldBe(info);
@@ -120,7 +121,7 @@ public sealed class FolderObjectStoreSafetyTests : IDisposable
         onDiskAtMark.ShouldBeGreaterThan(mark - (1024 * 1024));
 
         var tail = await store.ReadRangeAsync("raw", "big/body.bin", size - 3, 3, CancellationToken.None);
-        tail.ShouldBe([GeneratedStream.At(size - 3), GeneratedStream.At(size - 2), GeneratedStream.At(size - 1)]);
+        tail.ShouldBe([ObjectStoreGeneratedStream.At(size - 3), ObjectStoreGeneratedStream.At(size - 2), ObjectStoreGeneratedStream.At(size - 1)]);
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class FolderObjectStoreSafetyTests : IDisposable
             await store.PutAsync("raw", "k", original, "text/plain", CancellationToken.None);
         }
 
-        using var failing = new GeneratedStream(1024 * 1024, mark: 256 * 1024, atMark: () => throw new IOException("connection reset"));
+        using var failing = new ObjectStoreGeneratedStream(1024 * 1024, mark: 256 * 1024, atMark: () => throw new IOException("connection reset"));
         await Should.ThrowAsync<IOException>(() => store.PutAsync("raw", "k", failing, "text/plain", CancellationToken.None));
 
         (await store.ReadRangeAsync("raw", "k", 0, 10, CancellationToken.None)).ShouldBe(new byte[] { 1, 2, 3 });

@@ -2,19 +2,25 @@ using System.Globalization;
 using System.Text;
 using Flick.Core.Domain;
 
-namespace Flick.Local.Storage;
+namespace Flick.Core.Ports;
 
 /// <summary>
-/// Validates bucket names, keys and prefixes before they become paths. A key is a relative path of
-/// non-empty segments separated by '/', so that it can never name anything outside its bucket folder.
+/// The key rules of <see cref="IObjectStore"/>, which every adapter applies so that a key one stores
+/// is never refused by another (S3 itself would accept nearly anything): a key is a relative path of
+/// non-empty segments separated by '/', with no '.' or '..' segment, no control character or
+/// backslash, at most 255 UTF-8 bytes per segment and 1024 per key, and not under
+/// <see cref="ReservedFolder"/>. Such a key can never name anything outside its bucket folder.
 /// </summary>
-internal static class ObjectKeys
+public static class ObjectKeyRules
 {
     /// <summary>The S3 limit on a key, in UTF-8 bytes.</summary>
     public const int MaxKeyBytes = 1024;
 
     /// <summary>The usual file-system limit on one file name, in bytes.</summary>
     public const int MaxSegmentBytes = 255;
+
+    /// <summary>The first segment the folder store keeps for its own files.</summary>
+    public const string ReservedFolder = ".flick";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -61,6 +67,13 @@ internal static class ObjectKeys
         {
             throw new ArgumentException($"prefix '{Shown(prefix)}' is invalid: {problem}", nameof(prefix));
         }
+    }
+
+    /// <summary>Whether a key found in a listing is one the stores accept.</summary>
+    public static bool IsValidKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Length > 0 && (CharacterProblem(key) ?? SegmentsProblem(key.Split('/'))) is null;
     }
 
     /// <summary>Whether a file or folder name found on disk can be a segment of a key.</summary>
@@ -119,9 +132,9 @@ internal static class ObjectKeys
                 return $"it has a '{segment}' segment";
             }
 
-            if (i == 0 && segment == FolderLayout.ReservedFolder)
+            if (i == 0 && segment == ReservedFolder)
             {
-                return $"'{FolderLayout.ReservedFolder}' is reserved for the store's own files";
+                return $"'{ReservedFolder}' is reserved for the store's own files";
             }
 
             if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
