@@ -16,7 +16,7 @@ public static class LambdaComposition
         ArgumentNullException.ThrowIfNull(logging);
         var services = new ServiceCollection();
         services.AddLogging(builder => builder.ClearProviders().AddProvider(logging).SetMinimumLevel(minimumLevel));
-        var pipeline = LambdaSettings.ReadPipelineOptions(variables);
+        var pipeline = PipelineEnvironment.ReadPipelineOptions(variables);
         services.AddFlickPipeline(pipeline);
         AddAwsAdapters(services, variables, pipeline);
         return services.BuildServiceProvider();

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Flick.Pipeline.Pulls;
 
-namespace Flick.Lambda;
+namespace Flick.Aws;
 
 // Populate: SourceOptions.GameIds is a get-only list that the JSON fills.
 [JsonSourceGenerationOptions(
@@ -9,4 +9,4 @@ namespace Flick.Lambda;
     PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(List<SourceOptions>))]
-internal sealed partial class LambdaSettingsJson : JsonSerializerContext;
+internal sealed partial class PipelineEnvironmentJson : JsonSerializerContext;

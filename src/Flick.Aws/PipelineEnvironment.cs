@@ -4,10 +4,10 @@ using Flick.Pipeline;
 using Flick.Pipeline.Layout;
 using Flick.Pipeline.Pulls;
 
-namespace Flick.Lambda;
+namespace Flick.Aws;
 
-/// <summary>The pipeline's options, read once from the function's environment (set by the infrastructure).</summary>
-public static class LambdaSettings
+/// <summary>The pipeline's options, read once from the environment the infrastructure sets for the Lambda functions and the API service.</summary>
+public static class PipelineEnvironment
 {
     // The same variables AwsOptions reads, so the pipeline and the object store name the same buckets.
     public const string RawBucketVariable = "FLICK_BUCKET_RAW";
@@ -45,7 +45,7 @@ public static class LambdaSettings
             List<SourceOptions>? parsed;
             try
             {
-                parsed = JsonSerializer.Deserialize(sources, LambdaSettingsJson.Default.ListSourceOptions);
+                parsed = JsonSerializer.Deserialize(sources, PipelineEnvironmentJson.Default.ListSourceOptions);
             }
             catch (JsonException e)
             {
