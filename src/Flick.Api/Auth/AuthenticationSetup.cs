@@ -65,6 +65,7 @@ internal static class AuthenticationSetup
     {
         var audience = cognito.Audience!;
         jwt.Authority = cognito.Authority;
+        jwt.RequireHttpsMetadata = cognito.RequireHttpsMetadata;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = cognito.Authority!.TrimEnd('/'),

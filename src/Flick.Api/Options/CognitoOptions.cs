@@ -8,4 +8,7 @@ public sealed class CognitoOptions
 
     /// <summary>The app client id: the <c>aud</c> of ID tokens and the <c>client_id</c> of access tokens.</summary>
     public string? Audience { get; set; }
+
+    /// <summary>Whether the discovery document and keys must come over HTTPS (Cognito's do); off only for an issuer on loopback.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }
