@@ -83,7 +83,8 @@ public sealed class ServerlessTemplateTests(ServerlessPackage package) : IClassF
             var handler = (string)function["Handler"]!;
             consumed[handler] = (string)queue["QueueName"]!;
 
-            mapping["FunctionResponseTypes"]!.AsArray().Select(t => (string?)t).ShouldBe(["ReportBatchItemFailures"], handler);
+            mapping["FunctionResponseTypes"].ShouldNotBeNull($"{handler} does not report batch item failures").AsArray()
+                .Select(t => (string?)t).ShouldBe(["ReportBatchItemFailures"], handler);
             var maximum = (int)mapping["ScalingConfig"]!["MaximumConcurrency"]!;
             maximum.ShouldBeInRange(2, (int)function["ReservedConcurrentExecutions"]!, handler);
             // AWS: a queue's visibility timeout at least six times the function's timeout.
