@@ -27,7 +27,7 @@ public sealed class SsmSourceCredentials : ISourceCredentials
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <exception cref="InvalidOperationException">Only one of the two parameters exists.</exception>
+    /// <exception cref="IncompleteSourceCredentialsException">Only one of the two parameters exists.</exception>
     public async Task<SourceCredential?> GetAsync(string source, CancellationToken cancellationToken)
     {
         var clientIdName = _options.ClientIdName(source);
@@ -45,8 +45,7 @@ public sealed class SsmSourceCredentials : ISourceCredentials
             (null, null) => null,
             ({ } id, { } secret) => new SourceCredential(id, secret),
             // Half a pair would send unauthenticated requests that fail far from the cause.
-            _ => throw new InvalidOperationException(
-                $"Source '{source}' has only one of its credential parameters: '{(clientId is null ? clientIdName : tokenName)}' is missing."),
+            _ => throw new IncompleteSourceCredentialsException(source, $"the parameter '{(clientId is null ? clientIdName : tokenName)}'"),
         };
         _cache[source] = new CachedCredential(credential, now + _options.CacheTtl);
         return credential;

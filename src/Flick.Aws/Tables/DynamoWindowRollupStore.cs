@@ -9,13 +9,16 @@ namespace Flick.Aws.Tables;
 /// Window roll-ups. A window of 10,000 channels does not fit in one 400 KB item, so each window's
 /// partition holds a head item (sort key <c>head</c>: sampled minutes, the total, the data version,
 /// the id of the write and its part counts) and part items of up to 500 figures
-/// (<c>part#&lt;write id&gt;#c|g#&lt;index&gt;</c>).
+/// (<c>part#&lt;data version&gt;#&lt;write id&gt;#c|g#&lt;index&gt;</c>).
 /// <para>
 /// A write puts its parts under a fresh write id first, then the head on condition that no head
 /// with a newer data version is stored. The head is the single switch from one roll-up to the next:
-/// a reader follows the head's write id and never sees a mix of two writes. The winner then deletes
-/// the parts of the head it replaced; a loser deletes its own parts. A writer that crashes between
-/// its parts and its head leaves parts nothing refers to; they are never read.
+/// a reader follows the head's version and write id and never sees a mix of two writes. A loser
+/// deletes its own parts. The winner, at version v, deletes the parts of the head it replaced and
+/// every part of a version below v: no writer of an older version can win any more (heads only go
+/// up), so those parts are dead, among them the parts of a writer that died between its parts and its
+/// head. Parts of version v under another write id are left alone: a concurrent writer of the same
+/// version may still put its head.
 /// </para>
 /// </summary>
 public sealed class DynamoWindowRollupStore : IWindowRollupStore
@@ -41,6 +44,8 @@ public sealed class DynamoWindowRollupStore : IWindowRollupStore
     {
         Attr.ThrowIfNotKeyPart(seriesId);
         ArgumentNullException.ThrowIfNull(window);
+        // Part keys order versions as zero-padded text, which holds for non-negative numbers only.
+        ArgumentOutOfRangeException.ThrowIfNegative(dataVersion);
         var partition = RollupItems.Partition(seriesId, window.From, window.To);
         if (await ReadHeadAsync(partition, cancellationToken) is { } current && current.GetN("ver") > dataVersion)
         {
@@ -50,8 +55,8 @@ public sealed class DynamoWindowRollupStore : IWindowRollupStore
         var writeId = Guid.NewGuid().ToString("N");
         var channels = RollupItems.Parts(window.Channels);
         var games = RollupItems.Parts(window.Games);
-        var parts = channels.Select((p, i) => Part(partition, writeId, RollupItems.ChannelKind, i, p))
-            .Concat(games.Select((p, i) => Part(partition, writeId, RollupItems.GameKind, i, p)))
+        var parts = channels.Select((p, i) => Part(partition, dataVersion, writeId, RollupItems.ChannelKind, i, p))
+            .Concat(games.Select((p, i) => Part(partition, dataVersion, writeId, RollupItems.GameKind, i, p)))
             .ToList();
         await _batch.WriteAsync(_table, parts.Select(p => new WriteRequest { PutRequest = new PutRequest { Item = p } }), cancellationToken);
 
@@ -81,15 +86,18 @@ public sealed class DynamoWindowRollupStore : IWindowRollupStore
         }
         catch (ConditionalCheckFailedException)
         {
-            await DeletePartsAsync(partition, writeId, channels.Count, games.Count, cancellationToken);
+            await DeleteAsync(partition, PartKeys(dataVersion, writeId, channels.Count, games.Count), cancellationToken);
             return false;
         }
 
-        if (put.Attributes is { Count: > 0 } replaced)
+        var dead = await PartKeysBelowAsync(partition, dataVersion, cancellationToken);
+        if (put.Attributes is { Count: > 0 } replaced && replaced.GetN("ver") == dataVersion)
         {
-            await DeletePartsAsync(partition, replaced.GetS("write"), replaced.GetInt("channel_parts"), replaced.GetInt("game_parts"), cancellationToken);
+            // A rewrite of the same version: the replaced parts are not below it, so they are named by its head.
+            dead.UnionWith(PartKeys(dataVersion, replaced.GetS("write"), replaced.GetInt("channel_parts"), replaced.GetInt("game_parts")));
         }
 
+        await DeleteAsync(partition, dead, cancellationToken);
         return true;
     }
 
@@ -111,13 +119,13 @@ public sealed class DynamoWindowRollupStore : IWindowRollupStore
                 return null;
             }
 
-            var writeId = head.GetS("write");
+            var prefix = RollupItems.PartPrefix(head.GetN("ver"), head.GetS("write"));
             var request = new QueryRequest
             {
                 TableName = _table,
                 KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
                 ExpressionAttributeNames = new() { ["#pk"] = DynamoTableDefinitions.PartitionKey, ["#sk"] = DynamoTableDefinitions.SortKey },
-                ExpressionAttributeValues = new() { [":pk"] = Attr.S(partition), [":prefix"] = Attr.S(RollupItems.PartPrefix(writeId)) },
+                ExpressionAttributeValues = new() { [":pk"] = Attr.S(partition), [":prefix"] = Attr.S(prefix) },
                 ConsistentRead = true,
                 Limit = _options.QueryPageSize,
             };
@@ -153,19 +161,46 @@ public sealed class DynamoWindowRollupStore : IWindowRollupStore
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
-    private Task DeletePartsAsync(string partition, string writeId, int channelParts, int gameParts, CancellationToken cancellationToken)
+    /// <summary>The sort keys of every part of a version below <paramref name="dataVersion"/> (keys only are read).</summary>
+    private async Task<HashSet<string>> PartKeysBelowAsync(string partition, long dataVersion, CancellationToken cancellationToken)
     {
-        var keys = Enumerable.Range(0, channelParts).Select(i => RollupItems.PartKey(writeId, RollupItems.ChannelKind, i))
-            .Concat(Enumerable.Range(0, gameParts).Select(i => RollupItems.PartKey(writeId, RollupItems.GameKind, i)));
-        return _batch.WriteAsync(
-            _table,
-            keys.Select(sk => new WriteRequest { DeleteRequest = new DeleteRequest { Key = Attr.Key(partition, sk) } }),
-            cancellationToken);
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :start AND :below",
+            ExpressionAttributeNames = new() { ["#pk"] = DynamoTableDefinitions.PartitionKey, ["#sk"] = DynamoTableDefinitions.SortKey },
+            ExpressionAttributeValues = new()
+            {
+                [":pk"] = Attr.S(partition),
+                [":start"] = Attr.S(RollupItems.PartsStart),
+                [":below"] = Attr.S(RollupItems.PartsBelow(dataVersion)),
+            },
+            ProjectionExpression = "#sk",
+            ConsistentRead = true,
+            Limit = _options.QueryPageSize,
+        };
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in _client.QueryAllAsync(request, cancellationToken))
+        {
+            keys.Add(item.GetS(DynamoTableDefinitions.SortKey));
+        }
+
+        return keys;
     }
 
-    private static Dictionary<string, AttributeValue> Part(string partition, string writeId, string kind, int index, List<AttributeValue> figures)
+    private static IEnumerable<string> PartKeys(long dataVersion, string writeId, int channelParts, int gameParts) =>
+        Enumerable.Range(0, channelParts).Select(i => RollupItems.PartKey(dataVersion, writeId, RollupItems.ChannelKind, i))
+            .Concat(Enumerable.Range(0, gameParts).Select(i => RollupItems.PartKey(dataVersion, writeId, RollupItems.GameKind, i)));
+
+    private Task DeleteAsync(string partition, IEnumerable<string> sortKeys, CancellationToken cancellationToken) =>
+        _batch.WriteAsync(
+            _table,
+            sortKeys.Select(sk => new WriteRequest { DeleteRequest = new DeleteRequest { Key = Attr.Key(partition, sk) } }),
+            cancellationToken);
+
+    private static Dictionary<string, AttributeValue> Part(string partition, long dataVersion, string writeId, string kind, int index, List<AttributeValue> figures)
     {
-        var item = Attr.Key(partition, RollupItems.PartKey(writeId, kind, index));
+        var item = Attr.Key(partition, RollupItems.PartKey(dataVersion, writeId, kind, index));
         item["kind"] = Attr.S(kind);
         item["figures"] = Attr.L(figures);
         return item;

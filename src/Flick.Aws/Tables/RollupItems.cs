@@ -24,10 +24,25 @@ internal static class RollupItems
     public static string Partition(string seriesId, DateTimeOffset from, DateTimeOffset to) =>
         seriesId + "#" + Attr.Text(from) + "#" + Attr.Text(to);
 
-    /// <summary>Parts of one write share its id, so a reader never mixes two writes.</summary>
-    public static string PartKey(string writeId, string kind, int index) => Attr.Invariant($"part#{writeId}#{kind}#{index:D5}");
+    /// <summary>The first sort key any part can have (every part key starts with it; <c>head</c> sorts before it).</summary>
+    public const string PartsStart = "part#";
 
-    public static string PartPrefix(string writeId) => "part#" + writeId + "#";
+    /// <summary>
+    /// Parts of one write share its data version and its id, so a reader never mixes two writes. The version
+    /// comes first, zero-padded to the width of the largest long, so parts sort by version: the parts of every
+    /// version below v are one key range (<see cref="PartsBelow"/>).
+    /// </summary>
+    public static string PartKey(long dataVersion, string writeId, string kind, int index) =>
+        Attr.Invariant($"{PartsStart}{dataVersion:D19}#{writeId}#{kind}#{index:D5}");
+
+    public static string PartPrefix(long dataVersion, string writeId) => Attr.Invariant($"{PartsStart}{dataVersion:D19}#{writeId}#");
+
+    /// <summary>
+    /// The inclusive upper end of the key range of the parts of every version below <paramref name="dataVersion"/>:
+    /// a key of version v &lt; dataVersion differs from it at a smaller digit, and a key of dataVersion itself
+    /// is longer than it and so sorts after it.
+    /// </summary>
+    public static string PartsBelow(long dataVersion) => Attr.Invariant($"{PartsStart}{dataVersion:D19}");
 
     public static AttributeValue ToValue(WindowFigures f) => Attr.M(new()
     {

@@ -6,6 +6,7 @@ namespace Flick.Core.Ports;
 /// </summary>
 public interface ISourceCredentials
 {
-    /// <summary>The credentials of <paramref name="source"/>, or null when the source needs none.</summary>
+    /// <summary>The credentials of <paramref name="source"/>, exactly as stored, or null when the source needs none.</summary>
+    /// <exception cref="IncompleteSourceCredentialsException">Only one of the two is stored.</exception>
     Task<SourceCredential?> GetAsync(string source, CancellationToken cancellationToken);
 }

@@ -61,9 +61,10 @@ public sealed class LocalHost : IAsyncDisposable
             streamsUrl = new Uri(cut >= 0 ? text[..cut] : text);
             var clientId = Environment.GetEnvironmentVariable("FLICK_HELIX_CLIENT_ID");
             var token = Environment.GetEnvironmentVariable("FLICK_HELIX_TOKEN");
-            if (!string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(token))
+            // Half a pair is kept too, so that the first pull fails naming the missing variable.
+            if (!string.IsNullOrEmpty(clientId) || !string.IsNullOrEmpty(token))
             {
-                credentials[SimulatedSource] = new SourceCredential(clientId, token);
+                credentials[SimulatedSource] = new SourceCredential(clientId ?? "", token ?? "");
             }
         }
 

@@ -71,6 +71,50 @@ public sealed class DynamoWindowRollupStoreTests(DynamoTablesFixture tables) : I
         (await StoredKeysAsync()).Count.ShouldBe(1 + 1 + 1);
     }
 
+    [Fact]
+    public async Task WriteAsync_WhenWritersDiedBetweenTheirPartsAndTheirHead_ShouldLetTheNextWinnerDeleteTheDeadParts()
+    {
+        var plain = new DynamoWindowRollupStore(tables.Client, tables.Options);
+        var dying = new DynamoWindowRollupStore(_probe, tables.Options);
+        _probe.BeforePut = request => request.Item["sk"].S == "head" ? throw new IOException("simulated crash: the process is gone") : Task.CompletedTask;
+        (await plain.WriteAsync(_series, Window(5, 1, "v1"), 1, CancellationToken.None)).ShouldBeTrue();
+        await Should.ThrowAsync<IOException>(() => dying.WriteAsync(_series, Window(1_200, 1, "v2"), 2, CancellationToken.None));
+        await Should.ThrowAsync<IOException>(() => dying.WriteAsync(_series, Window(1_200, 1, "v9"), 9, CancellationToken.None));
+        // v1: head + 1 channel part + 1 game part; each dead writer: 3 channel parts (1,200 / 500) + 1 game part.
+        (await StoredKeysAsync()).Count.ShouldBe(3 + 4 + 4);
+
+        var v3 = Window(5, 1, "v3");
+        (await plain.WriteAsync(_series, v3, 3, CancellationToken.None)).ShouldBeTrue();
+
+        // Below version 3 everything is dead (v1's parts and the v2 writer's); the v9 writer's parts could still
+        // belong to a live writer that is about to put its head, so they stay until a version above 9 wins.
+        ShouldMatch(await plain.ReadAsync(_series, Hour, Hour.AddHours(1), CancellationToken.None), v3);
+        var keys = await StoredKeysAsync();
+        keys.Count.ShouldBe(3 + 4);
+        keys.Count(k => k.StartsWith("part#0000000000000000009#", StringComparison.Ordinal)).ShouldBe(4);
+
+        var v10 = Window(5, 1, "v10");
+        (await plain.WriteAsync(_series, v10, 10, CancellationToken.None)).ShouldBeTrue();
+        ShouldMatch(await plain.ReadAsync(_series, Hour, Hour.AddHours(1), CancellationToken.None), v10);
+        (await StoredKeysAsync()).Count.ShouldBe(3);
+
+        // A rewrite of the same version replaces the parts its head named.
+        var again = Window(700, 1, "v10 again");
+        (await plain.WriteAsync(_series, again, 10, CancellationToken.None)).ShouldBeTrue();
+        ShouldMatch(await plain.ReadAsync(_series, Hour, Hour.AddHours(1), CancellationToken.None), again);
+        (await StoredKeysAsync()).Count.ShouldBe(1 + 2 + 1);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenTheVersionIsNegative_ShouldThrowAndWriteNothing()
+    {
+        var store = new DynamoWindowRollupStore(tables.Client, tables.Options);
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.WriteAsync(_series, Window(5, 1, "neg"), -1, CancellationToken.None));
+
+        (await StoredKeysAsync()).ShouldBeEmpty();
+    }
+
     private async Task<List<string>> StoredKeysAsync()
     {
         var request = new QueryRequest
