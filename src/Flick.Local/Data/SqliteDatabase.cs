@@ -16,6 +16,7 @@ public sealed class SqliteDatabase : IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private volatile bool _initialized;
@@ -40,6 +41,18 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// Lets one writer of this process at a time into SQLite. SQLite has one writer anyway, but a
+    /// writer that finds the lock taken waits in its busy handler, which sleeps in steps of up to
+    /// 100 ms; queued here instead, the next writer starts the moment the last one commits. The busy
+    /// timeout still covers other processes that open the file.
+    /// </summary>
+    internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new WriteTurn(_writeGate);
+    }
 
     /// <summary>Creates the file and the schema if they do not exist yet; safe to call any number of times.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -90,6 +103,7 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         _initializeLock.Dispose();
+        _writeGate.Dispose();
     }
 
     private async Task<SqliteConnection> OpenCoreAsync(CancellationToken cancellationToken)
@@ -116,5 +130,18 @@ public sealed class SqliteDatabase : IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

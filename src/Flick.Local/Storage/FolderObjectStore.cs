@@ -45,7 +45,7 @@ public sealed class FolderObjectStore : IObjectStore
         try
         {
             var meta = await WriteTempAsync(temp, content, cancellationToken);
-            await meta.WriteAsync(_layout.MetaPath(bucket, key), tempDirectory, cancellationToken);
+            meta.Write(_layout.MetaPath(bucket, key), tempDirectory);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
             // A rename keeps the temp file's write time, which the sidecar recorded.
@@ -181,7 +181,7 @@ public sealed class FolderObjectStore : IObjectStore
             meta = ObjectMeta.Of(file, await ETags.ComputeAsync(file, cancellationToken));
             try
             {
-                await meta.WriteAsync(_layout.MetaPath(bucket, key), _layout.TempDirectory(bucket), cancellationToken);
+                meta.Write(_layout.MetaPath(bucket, key), _layout.TempDirectory(bucket));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

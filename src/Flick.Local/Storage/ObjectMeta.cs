@@ -35,15 +35,19 @@ internal sealed record ObjectMeta(string ETag, long Size, long LastWriteTicks)
                 : null;
     }
 
-    /// <summary>Writes the sidecar through a temp file and a rename, so a reader never sees half of it.</summary>
-    public async Task WriteAsync(string path, string tempDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the sidecar through a temp file and a rename, so a reader never sees half of it. It is a
+    /// few dozen bytes: written synchronously, as a thread-pool hop of an asynchronous file write
+    /// would cost more than the write itself.
+    /// </summary>
+    public void Write(string path, string tempDirectory)
     {
         var temp = Path.Combine(tempDirectory, Guid.NewGuid().ToString("N") + ".meta");
         var text = string.Create(CultureInfo.InvariantCulture, $"{ETag}\n{Size}\n{LastWriteTicks}\n");
         Directory.CreateDirectory(tempDirectory);
         try
         {
-            await File.WriteAllTextAsync(temp, text, cancellationToken);
+            File.WriteAllText(temp, text);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Move(temp, path, overwrite: true);
         }

@@ -14,12 +14,15 @@ namespace Flick.Pipeline.Steps;
 /// <remarks>
 /// The three slot steps each read the same slot. Where they share a process (one machine, or a warm
 /// Lambda container), the parsed slot is kept for the next step: the cache key is the list of the
-/// slot's parts with their ETags, so a part written since is never served stale.
+/// slot's parts with their ETags, so a part written since is never served stale. The steps run in
+/// parallel, so they usually ask at the same moment: a load in progress is shared too, and the slot
+/// is parsed once rather than once per step. A failed load is not kept; the next caller tries again.
 /// </remarks>
 public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
 {
     private const int CachedSlots = 16;
     private readonly LinkedList<(string Key, SlotContent Content)> _recent = new();
+    private readonly Dictionary<string, Task<SlotContent>> _loading = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public async Task<SlotContent> LoadAsync(SeriesId series, Slot slot, CancellationToken ct)
@@ -36,11 +39,62 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         }
 
         var key = CacheKey(parts);
-        if (Find(key) is { } cached)
+        Task<SlotContent> load;
+        TaskCompletionSource<SlotContent>? own = null;
+        lock (_gate)
         {
-            return cached;
+            if (Find(key) is { } cached)
+            {
+                return cached;
+            }
+
+            if (!_loading.TryGetValue(key, out load!))
+            {
+                own = new TaskCompletionSource<SlotContent>(TaskCreationOptions.RunContinuationsAsynchronously);
+                load = own.Task;
+                _loading[key] = load;
+            }
         }
 
+        if (own is null)
+        {
+            try
+            {
+                return await load.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return await LoadAsync(series, slot, ct);   // the loader's caller gave up, this one has not
+            }
+        }
+
+        try
+        {
+            var content = await ParseAsync(series, slot, parts, ct);
+            lock (_gate)
+            {
+                Remember(key, content);
+                _loading.Remove(key);
+            }
+
+            own.SetResult(content);
+            return content;
+        }
+        catch (Exception e)
+        {
+            lock (_gate)
+            {
+                _loading.Remove(key);
+            }
+
+            own.SetException(e);
+            _ = own.Task.Exception;   // observed here: waiters that gave up must not leave it unobserved
+            throw;
+        }
+    }
+
+    private async Task<SlotContent> ParseAsync(SeriesId series, Slot slot, List<ObjectInfo> parts, CancellationToken ct)
+    {
         var accumulator = new SlotAccumulator();
         accumulator.OnSample(series, slot.Start);
         foreach (var part in parts)
@@ -54,9 +108,7 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
             }
         }
 
-        var content = accumulator.Slots().Single(s => s.Series == series && s.Slot == slot);
-        Remember(key, content);
-        return content;
+        return accumulator.Slots().Single(s => s.Series == series && s.Slot == slot);
     }
 
     private static string CacheKey(List<ObjectInfo> parts)
@@ -70,33 +122,29 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         return key.ToString();
     }
 
+    /// <summary>Under <see cref="_gate"/>.</summary>
     private SlotContent? Find(string key)
     {
-        lock (_gate)
+        for (var node = _recent.First; node is not null; node = node.Next)
         {
-            for (var node = _recent.First; node is not null; node = node.Next)
+            if (node.Value.Key == key)
             {
-                if (node.Value.Key == key)
-                {
-                    _recent.Remove(node);
-                    _recent.AddFirst(node);
-                    return node.Value.Content;
-                }
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+                return node.Value.Content;
             }
         }
 
         return null;
     }
 
+    /// <summary>Under <see cref="_gate"/>.</summary>
     private void Remember(string key, SlotContent content)
     {
-        lock (_gate)
+        _recent.AddFirst((key, content));
+        while (_recent.Count > CachedSlots)
         {
-            _recent.AddFirst((key, content));
-            while (_recent.Count > CachedSlots)
-            {
-                _recent.RemoveLast();
-            }
+            _recent.RemoveLast();
         }
     }
 }
