@@ -65,7 +65,7 @@ internal static class BenchReport
             var duck = m.Find("duckdb", size);
             var limit = m.Find("limit", size);
             var agree = m.Find("agreement", size);
-            text.AppendLine(c, $"| {size} | {N(flick, "observations", "N0")} | {N(flick, "wall_s", "N2")} s | {N(flick, "obs_per_s", "N0")} | {N(flick, "peak_rss_mb", "N0")} MB | {N(duck, "wall_s", "N2")} s | {N(duck, "obs_per_s", "N0")} | {N(duck, "peak_rss_mb", "N0")} MB | {N(limit, "mb_per_s", "N0")} | {N(limit, "obs_per_s", "N0")} | {Ratio(flick, duck, "wall_s")} | {Ratio(flick, limit, "obs_per_s")} | {(agree?["pass"] is { } p ? (p.GetValue<bool>() ? "yes" : "**no**") : "—")} |");
+            text.AppendLine(c, $"| {size} | {N(flick, "observations", "N0")} | {N(flick, "wall_s", "N2", " s")} | {N(flick, "obs_per_s", "N0")} | {N(flick, "peak_rss_mb", "N0", " MB")} | {N(duck, "wall_s", "N2", " s")} | {N(duck, "obs_per_s", "N0")} | {N(duck, "peak_rss_mb", "N0", " MB")} | {N(limit, "mb_per_s", "N0")} | {N(limit, "obs_per_s", "N0")} | {Ratio(flick, duck, "wall_s", "N2")} | {Ratio(flick, limit, "obs_per_s", "0.0%")} | {(agree?["pass"] is { } p ? (p.GetValue<bool>() ? "yes" : "**no**") : "—")} |");
         }
 
         text.AppendLine();
@@ -92,11 +92,11 @@ internal static class BenchReport
         return text.ToString();
     }
 
-    private static string N(JsonObject? line, string field, string format) =>
-        Measurements.Number(line, field) is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "—";
+    private static string N(JsonObject? line, string field, string format, string unit = "") =>
+        Measurements.Number(line, field) is { } value ? value.ToString(format, CultureInfo.InvariantCulture) + unit : "—";
 
-    private static string Ratio(JsonObject? a, JsonObject? b, string field) =>
+    private static string Ratio(JsonObject? a, JsonObject? b, string field, string format) =>
         Measurements.Number(a, field) is { } x && Measurements.Number(b, field) is { } y && y > 0
-            ? (x / y).ToString("N2", CultureInfo.InvariantCulture)
+            ? (x / y).ToString(format, CultureInfo.InvariantCulture)
             : "—";
 }

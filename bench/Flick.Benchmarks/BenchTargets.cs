@@ -43,7 +43,7 @@ internal static class BenchTargets
         results.Add(Check($"Flick's and DuckDB's answers agree{on}", agree?["pass"] is JsonValue p && p.TryGetValue<bool>(out var agreed) ? (agreed ? 1 : 0) : null,
             v => v == 1, v => v == 1 ? "equal" : "differ"));
         results.Add(Check($"Flick/DuckDB time ≤ {MaxFlickToDuckDb:0.0}{on}", Ratio(flick, duck, "wall_s"), v => v <= MaxFlickToDuckDb, v => F(v, "0.00")));
-        results.Add(Check($"Flick ≥ {MinShareOfLimit:P0} of the limit's throughput{on}", Ratio(flick, limit, "obs_per_s"), v => v >= MinShareOfLimit, v => F(v, "P1")));
+        results.Add(Check($"Flick ≥ {MinShareOfLimit * 100:0}% of the limit's throughput{on}", Ratio(flick, limit, "obs_per_s"), v => v >= MinShareOfLimit, v => F(v, "0.0%")));
         results.Add(Check($"Flick peak RSS < {MaxPeakRssMegabytes:0} MB{on}", Measurements.Number(flick, "peak_rss_mb"), v => v < MaxPeakRssMegabytes, v => F(v, "0") + " MB"));
 
         var s = m.Find("flick", "S");
@@ -55,14 +55,14 @@ internal static class BenchTargets
         var cached = m.Named(Cached, NotCached).ToList();
         if (cached.Count == 0)
         {
-            results.Add(new TargetResult($"API cached ≥ {MinCachedShareOfBare:P0} of bare Kestrel's requests/s", "", NotMeasured));
+            results.Add(new TargetResult($"API cached ≥ {MinCachedShareOfBare * 100:0}% of bare Kestrel's requests/s", "", NotMeasured));
             results.Add(new TargetResult($"API cached p99 < {MaxCachedP99Ms:0} ms at 32 connections", "", NotMeasured));
         }
 
         foreach (var line in cached)
         {
             var name = Measurements.Name(line);
-            results.Add(Check($"{name}: ≥ {MinCachedShareOfBare:P0} of bare Kestrel's requests/s", Ratio(line, bare, "rps"), v => v >= MinCachedShareOfBare, v => F(v, "P0")));
+            results.Add(Check($"{name}: ≥ {MinCachedShareOfBare * 100:0}% of bare Kestrel's requests/s", Ratio(line, bare, "rps"), v => v >= MinCachedShareOfBare, v => F(v, "0%")));
             results.Add(Check($"{name}: p99 < {MaxCachedP99Ms:0} ms", Measurements.Number(line, "p99_ms"), v => v < MaxCachedP99Ms, v => F(v, "0.00") + " ms"));
         }
 
@@ -72,7 +72,8 @@ internal static class BenchTargets
             : Check($"{Measurements.Name(aot[0])}: < {MaxAotStartMs:0} ms", Measurements.Number(aot[0], "ms"), v => v < MaxAotStartMs, v => F(v, "0.0") + " ms"));
 
         // Targets that other tools judge themselves.
-        foreach (var line in m.All.Where(l => !Measurements.Name(l).StartsWith("pipeline/", StringComparison.Ordinal) && l["pass"] is JsonValue))
+        var judged = cached.Concat(aot.Take(1)).ToHashSet();
+        foreach (var line in m.All.Where(l => !Measurements.Name(l).StartsWith("pipeline/", StringComparison.Ordinal) && l["pass"] is JsonValue && !judged.Contains(l)))
         {
             var passed = line["pass"]!.GetValue<bool>();
             var target = Measurements.Number(line, "target") is { } t ? $" (target {F(t, "0.###")})" : "";
