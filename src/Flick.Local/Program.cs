@@ -14,11 +14,12 @@ var apiUrl = new Option<Uri?>("--api-url") { Description = "Where the search API
 var noApi = new Option<bool>("--no-api") { Description = "Do not serve the search API and dashboard" };
 var redis = new Option<string?>("--redis") { Description = "Redis for the API cache, host:port (default: REDIS_URL, else an in-process cache)" };
 var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per minute the simulated source allows", DefaultValueFactory = _ => 800 };
+var import = new Option<string?>("--import") { Description = "Put the raw objects of this folder (a copy of a raw bucket, or a benchmark data set) into the raw bucket and process them instead of a backfill" };
 var verbose = new Option<bool>("--verbose") { Description = "Log every step" };
 
 var root = new RootCommand("Flick: streaming analytics on one machine — pulls a Helix-shaped source and runs the whole pipeline with embedded parts.")
 {
-    dataDir, channels, minutes, source, once, end, seed, rateLimit, apiUrl, noApi, redis, verbose,
+    dataDir, channels, minutes, source, once, end, seed, rateLimit, apiUrl, noApi, redis, import, verbose,
 };
 
 root.SetAction(async (parse, ct) =>
@@ -48,6 +49,7 @@ root.SetAction(async (parse, ct) =>
         ApiUrl = parse.GetValue(apiUrl)!,
         NoApi = parse.GetValue(noApi),
         Redis = parse.GetValue(redis) ?? Environment.GetEnvironmentVariable("REDIS_URL"),
+        Import = parse.GetValue(import) is { } folder ? Path.GetFullPath(folder) : null,
     };
     var problems = options.Problems().ToList();
     if (problems.Count > 0)

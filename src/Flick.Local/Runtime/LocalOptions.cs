@@ -33,6 +33,9 @@ public sealed record LocalOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>A folder of raw objects to put into the raw bucket and process instead of a backfill (<c>--import</c>).</summary>
+    public string? Import { get; init; }
+
     /// <summary>Where the search API and dashboard listen while Flick keeps pulling (not in <c>--once</c> mode).</summary>
     public Uri ApiUrl { get; init; } = new("http://127.0.0.1:5080");
 
@@ -61,6 +64,11 @@ public sealed record LocalOptions
         if (RateLimit is < 1 or > 1_000_000)
         {
             yield return "--rate-limit must be within 1..1000000";
+        }
+
+        if (Import is not null && !Directory.Exists(Import))
+        {
+            yield return $"--import folder '{Import}' does not exist";
         }
 
         if (Executions is < 1 or > 64)

@@ -18,7 +18,8 @@ namespace Flick.Local.Runtime;
 /// <summary>
 /// Runs the flow on one machine: wires the bus rules (raw objects → ingest queue, run manifests →
 /// runs queue, notifications → log), consumes the queues with the pipeline's functions exactly as
-/// SQS event source mappings would, enqueues the backfill's pull requests, and — unless in
+/// SQS event source mappings would, enqueues the backfill's pull requests (or imports a folder of
+/// raw objects in their place), and — unless in
 /// <c>--once</c> mode — pulls every minute on a <c>rate(1 minute)</c> schedule.
 /// </summary>
 public sealed class LocalRuntime(
@@ -32,6 +33,7 @@ public sealed class LocalRuntime(
     IPullLog pulls,
     IRunStore runs,
     IViewerMetricsStore viewers,
+    RawImport import,
     TimeProvider clock,
     ILogger<LocalRuntime> logger)
 {
@@ -57,8 +59,18 @@ public sealed class LocalRuntime(
         var source = pipeline.Sources[0];
         var end = Slot.Of(local.End ?? clock.GetUtcNow());
         var from = end.AddMinutes(-local.Minutes);
-        var requested = source.AllowTimeTravel ? await EnqueueBackfillAsync(source.Name, from, end, ct) : 0;
-        logger.LogInformation("Backfill of {Minutes} minutes ({From} to {To}): {Requested} pulls requested", local.Minutes, from, end, requested);
+        if (local.Import is { } folder)
+        {
+            // The imported pulls take the place of the backfill: the summary covers their minutes.
+            var imported = await import.ImportAsync(folder, ct);
+            (from, end) = (imported.From, imported.End);
+            progress?.Invoke($"Imported {imported.Objects:N0} raw objects ({imported.Bytes / 1e6:N1} MB) of {imported.Pulls:N0} pulls, {from} to {end}");
+        }
+        else
+        {
+            var requested = source.AllowTimeTravel ? await EnqueueBackfillAsync(source.Name, from, end, ct) : 0;
+            logger.LogInformation("Backfill of {Minutes} minutes ({From} to {To}): {Requested} pulls requested", local.Minutes, from, end, requested);
+        }
 
         await WaitUntilIdleAsync(source.SeriesId, from, end, progress, ct);
         var summary = await SummarizeAsync(source.Name, source.SeriesId, from, end, stopwatch.Elapsed, ct);

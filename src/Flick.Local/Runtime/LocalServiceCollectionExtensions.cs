@@ -37,6 +37,7 @@ public static class LocalServiceCollectionExtensions
         services.AddSingleton<IWorkflowStarter>(sp => sp.GetRequiredService<LocalStateMachineExecutor>());
 
         services.AddFlickPipeline(pipeline);
+        services.AddSingleton<RawImport>();
         services.AddSingleton<LocalRuntime>();
         return services;
     }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The benchmark harness: every performance figure of Flick next to its peer and its limit, measured
+# in the same run on the same machine (ratios in one run are what count; absolute times are context).
+#
+#   ./scripts/bench.sh [quick|full]
+#
+# quick (CI, a few minutes): data set "quick" (1,000 channels x 10 minutes).
+# full: data sets S (10,000 x 60) and M (10,000 x 240), and the scaling S -> M.
+# For each data set (generated once per seed and size, cached under .data/bench/):
+#   - the limit: a Utf8JsonReader pass over every page, touching every token;
+#   - Flick: Flick.Local --import <data set> --once, raw pages -> bronze -> silver -> state machine -> gold
+#     (peak RSS by GNU time);
+#   - the peer: DuckDB (2 threads, in memory) computing the same aggregates from the same pages,
+#     ingest included, and a check that Flick's gold Parquet holds the same answers.
+# Then, where present: scripts/bench-api.sh, scripts/bench-lambda.sh and bench/Flick.Kernels.
+# Every measurement is a "BENCH {json}" line; all of them go to bench-results/results.json, and the
+# table with the targets (PASS/FAIL) to bench-results/results.md.
+# Environment: FLICK_BENCH_SEED (default 20261123), FLICK_BENCH_API_ARGS, FLICK_BENCH_LAMBDA_ARGS,
+# FLICK_BENCH_KERNELS_ARGS override the arguments given to the other tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-quick}
+seed=${FLICK_BENCH_SEED:-20261123}
+case $mode in
+  quick) sizes=(quick) ;;
+  full) sizes=(S M) ;;
+  *) echo "usage: $0 [quick|full]" >&2; exit 2 ;;
+esac
+declare -A channels=([quick]=1000 [S]=10000 [M]=10000)
+declare -A minutes=([quick]=10 [S]=60 [M]=240)
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+[[ -x /usr/bin/time ]] || { as_root apt-get update -qq; as_root apt-get install -y -qq time; }
+
+out=bench-results
+mkdir -p "$out" .data/bench
+log=$out/run.log
+: >"$log"
+started=$(date +%s)
+# Everything printed goes to the log too; BENCH lines are collected from it at the end.
+say() { echo "$@" | tee -a "$log"; }
+run() { "$@" 2>&1 | tee -a "$log"; return "${PIPESTATUS[0]}"; }
+
+say "== build (Release)"
+run dotnet build src/Flick.Local -c Release -v quiet --nologo -clp:ErrorsOnly
+run dotnet build bench/Flick.Benchmarks -c Release -v quiet --nologo -clp:ErrorsOnly
+flick=src/Flick.Local/bin/Release/net10.0/Flick.Local.dll
+tools=bench/Flick.Benchmarks/bin/Release/net10.0/Flick.Benchmarks.dll
+failed=0
+
+for size in "${sizes[@]}"; do
+  set_dir=.data/bench/$size-${channels[$size]}x${minutes[$size]}-seed$seed
+  say "== data set $size: ${channels[$size]} channels x ${minutes[$size]} minutes, seed $seed ($set_dir)"
+  run dotnet "$tools" generate "$set_dir" "${channels[$size]}" "${minutes[$size]}" "$seed"
+  bytes=$(jq .bytes "$set_dir/dataset.json")
+
+  say "== limit on $size"
+  run dotnet "$tools" limit "$set_dir/raw" 3 "$size"
+
+  say "== Flick on $size: Flick.Local --import --once"
+  data=.data/bench/run-$size
+  rm -rf "$data"
+  /usr/bin/time -f "%M %e" -o "$out/time-$size.txt" \
+    dotnet "$flick" --import "$set_dir/raw" --once --no-api --data-dir "$data" >"$out/flick-$size.txt" 2>&1 || failed=1
+  tail -9 "$out/flick-$size.txt" | tee -a "$log"
+  read -r rss_kb process_wall < <(tail -1 "$out/time-$size.txt")
+  observations=$(awk '$1 == "observations" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
+  per_second=$(awk '$1 == "observations/s" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
+  if [[ -n $observations && -n $per_second && $per_second != 0 ]]; then
+    say "$(awk -v n="$size" -v o="$observations" -v r="$per_second" -v b="$bytes" -v k="$rss_kb" -v w="$process_wall" 'BEGIN {
+      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f}", n, o, o / r, r, b / 1e6 / (o / r), k / 1024, w }')"
+  else
+    say "Flick on $size did not finish: see $out/flick-$size.txt"
+    failed=1
+  fi
+
+  say "== DuckDB on $size, and agreement with Flick's gold"
+  run dotnet "$tools" duckdb "$set_dir/raw" "$data" 2 "$size" || failed=1
+done
+
+other() {
+  local what=$1; shift
+  if [[ ! -e $what ]]; then
+    say "== $what: not present, skipped"
+    return
+  fi
+  say "== $what"
+  run "$@" || { say "$what failed (exit $?)"; failed=1; }
+}
+if [[ $mode == quick ]]; then
+  api_args=${FLICK_BENCH_API_ARGS:-3}
+  kernels_args=${FLICK_BENCH_KERNELS_ARGS:---filter * --job Dry}
+else
+  api_args=${FLICK_BENCH_API_ARGS:-10}
+  kernels_args=${FLICK_BENCH_KERNELS_ARGS:---filter * --job Short}
+fi
+read -ra api_argv <<<"$api_args"
+read -ra lambda_argv <<<"${FLICK_BENCH_LAMBDA_ARGS:-}"
+read -ra kernels_argv <<<"$kernels_args"
+set -f   # the kernels' filter is a pattern for BenchmarkDotNet, not for the shell
+other scripts/bench-api.sh ./scripts/bench-api.sh "${api_argv[@]}"
+other scripts/bench-lambda.sh ./scripts/bench-lambda.sh "${lambda_argv[@]}"
+other bench/Flick.Kernels dotnet run -c Release --project bench/Flick.Kernels -- "${kernels_argv[@]}"
+set +f
+
+say "== report ($(( $(date +%s) - started )) s)"
+grep '^BENCH ' "$log" >"$out/bench-lines.txt" || true
+dotnet "$tools" report "$out/bench-lines.txt" "$out" "$mode" || failed=1
+echo "wrote $out/results.json and $out/results.md"
+exit $failed
