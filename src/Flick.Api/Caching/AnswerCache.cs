@@ -6,9 +6,10 @@ namespace Flick.Api.Caching;
 /// <summary>
 /// Cache-aside for read answers: HybridCache (in-process first level, Redis second when configured,
 /// one computation per key at a time so concurrent misses read the store once) under keys that
-/// carry the series' data version.
+/// carry the series' data version. With the cache switched off (<see cref="CacheOptions.Enabled"/>)
+/// every answer is computed from the store and no cache level is touched.
 /// </summary>
-public sealed class AnswerCache(HybridCache cache, SeriesVersions versions, FlickApiOptions options)
+public sealed class AnswerCache(HybridCache? cache, SeriesVersions? versions, FlickApiOptions options)
 {
     private readonly HybridCacheEntryOptions _entry = new()
     {
@@ -16,13 +17,25 @@ public sealed class AnswerCache(HybridCache cache, SeriesVersions versions, Flic
         LocalCacheExpiration = options.Cache.LocalExpiration,
     };
 
+    private readonly HybridCache? _cache = options.Cache.Enabled ? cache : null;
+    private readonly SeriesVersions? _versions = options.Cache.Enabled ? versions : null;
+    private readonly string _prefix = options.Cache.KeyPrefix + "answer:";
+
+    public bool Enabled => _cache is not null;
+
     public async ValueTask<CachedAnswer> GetOrCreateAsync(string seriesId, string key, Func<CancellationToken, ValueTask<CachedAnswer>> compute, CancellationToken cancellationToken)
     {
-        var version = await versions.GetAsync(seriesId);
-        return await cache.GetOrCreateAsync($"{options.Cache.KeyPrefix}answer:{seriesId}:{version}:{key}", compute,
+        ArgumentNullException.ThrowIfNull(compute);
+        if (_cache is null || _versions is null)
+        {
+            return await compute(cancellationToken);
+        }
+
+        var version = await _versions.GetAsync(seriesId);
+        return await _cache.GetOrCreateAsync(string.Concat(_prefix, seriesId, ":", version.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", key), compute,
             static (compute, ct) => compute(ct), _entry, cancellationToken: cancellationToken);
     }
 
     /// <summary>Retires every cached answer of the series.</summary>
-    public Task InvalidateAsync(string seriesId) => versions.BumpAsync(seriesId);
+    public Task InvalidateAsync(string seriesId) => _versions?.BumpAsync(seriesId) ?? Task.CompletedTask;
 }
