@@ -107,7 +107,7 @@ public static class FlickApiServiceCollectionExtensions
         services.AddHybridCache(hybrid =>
         {
             hybrid.MaximumPayloadBytes = 32 * 1024 * 1024;
-            hybrid.DefaultEntryOptions = new() { Expiration = options.Cache.Expiration, LocalCacheExpiration = options.Cache.LocalExpiration };
+            hybrid.DefaultEntryOptions = AnswerCache.Entry(options);
         }).AddSerializer<CachedAnswer, CachedAnswerSerializer>();
         services.AddSingleton(sp => new AnswerCache(sp.GetRequiredService<HybridCache>(), sp.GetRequiredService<SeriesVersions>(), options));
     }

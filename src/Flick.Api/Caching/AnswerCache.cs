@@ -11,11 +11,7 @@ namespace Flick.Api.Caching;
 /// </summary>
 public sealed class AnswerCache(HybridCache? cache, SeriesVersions? versions, FlickApiOptions options)
 {
-    private readonly HybridCacheEntryOptions _entry = new()
-    {
-        Expiration = options.Cache.Expiration,
-        LocalCacheExpiration = options.Cache.LocalExpiration,
-    };
+    private readonly HybridCacheEntryOptions _entry = Entry(options);
 
     private readonly HybridCache? _cache = options.Cache.Enabled ? cache : null;
     private readonly SeriesVersions? _versions = options.Cache.Enabled ? versions : null;
@@ -35,6 +31,17 @@ public sealed class AnswerCache(HybridCache? cache, SeriesVersions? versions, Fl
         return await _cache.GetOrCreateAsync(string.Concat(_prefix, seriesId, ":", version.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", key), compute,
             static (compute, ct) => compute(ct), _entry, cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// Without Redis, the in-process level is the only one: an answer there lives as long as it would
+    /// in Redis. Keys carry the data version, so this bounds memory only, and an early expiry would
+    /// only make every client wait for a recomputation.
+    /// </summary>
+    internal static HybridCacheEntryOptions Entry(FlickApiOptions options) => new()
+    {
+        Expiration = options.Cache.Expiration,
+        LocalCacheExpiration = options.Redis is null ? options.Cache.Expiration : options.Cache.LocalExpiration,
+    };
 
     /// <summary>Retires every cached answer of the series.</summary>
     public Task InvalidateAsync(string seriesId) => _versions?.BumpAsync(seriesId) ?? Task.CompletedTask;

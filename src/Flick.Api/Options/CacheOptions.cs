@@ -12,7 +12,7 @@ public sealed class CacheOptions
     /// <summary>How long Redis keeps an answer. Keys carry the series' data version, so this bounds memory, not staleness.</summary>
     public TimeSpan Expiration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long the in-process level keeps an answer.</summary>
+    /// <summary>How long the in-process level keeps an answer when Redis is the second level (without Redis: <see cref="Expiration"/>).</summary>
     public TimeSpan LocalExpiration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest a Redis command may take before the answer comes from the store instead.</summary>
