@@ -34,6 +34,7 @@ namespace Flick.Api;
 [JsonSerializable(typeof(PullRequestBody))]
 [JsonSerializable(typeof(PullAccepted))]
 [JsonSerializable(typeof(PullList))]
+[JsonSerializable(typeof(SourceList))]
 [JsonSerializable(typeof(DeadLetterList))]
 [JsonSerializable(typeof(RedriveResult))]
 [JsonSerializable(typeof(TokenRequest))]

@@ -10,6 +10,7 @@ using Flick.Api.Webhooks;
 using Flick.Pipeline;
 using Flick.Pipeline.Layout;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Flick.Api;
@@ -90,6 +91,12 @@ public static class FlickApiServiceCollectionExtensions
     private static void AddCache(IServiceCollection services, FlickApiOptions options)
     {
         services.AddSingleton<RedisConnection>();
+        if (!options.Cache.Enabled)
+        {
+            services.AddSingleton(new AnswerCache(null, null, options));
+            return;
+        }
+
         services.AddSingleton<SeriesVersions>();
         services.AddHostedService<RedisStarter>();
         if (options.Redis is not null)
@@ -100,8 +107,8 @@ public static class FlickApiServiceCollectionExtensions
         services.AddHybridCache(hybrid =>
         {
             hybrid.MaximumPayloadBytes = 32 * 1024 * 1024;
-            hybrid.DefaultEntryOptions = new() { Expiration = options.Cache.Expiration, LocalCacheExpiration = options.Cache.LocalExpiration };
+            hybrid.DefaultEntryOptions = AnswerCache.Entry(options);
         }).AddSerializer<CachedAnswer, CachedAnswerSerializer>();
-        services.AddSingleton<AnswerCache>();
+        services.AddSingleton(sp => new AnswerCache(sp.GetRequiredService<HybridCache>(), sp.GetRequiredService<SeriesVersions>(), options));
     }
 }

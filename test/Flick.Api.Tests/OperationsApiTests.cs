@@ -13,6 +13,18 @@ namespace Flick.Api.Tests;
 public sealed class OperationsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
+    public async Task Sources_ShouldListTheConfiguredSourcesWithTheirSeries()
+    {
+        using var client = await api.ClientAsync("operator");
+        var body = await Json.ReadAsync(await client.GetAsync("/api/sources"));
+        var sources = body.GetProperty("sources").EnumerateArray().ToList();
+        sources.Count.ShouldBe(1);
+        sources[0].GetProperty("name").GetString().ShouldBe("sim");
+        sources[0].GetProperty("seriesId").GetString().ShouldBe(World.Series);
+        sources[0].GetProperty("allowsPastMinutes").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Rerun_ShouldWriteAManifestOfTheStoredSlotsInRange_AndAnswerWithTheRunLocation()
     {
         foreach (var minute in new[] { 0, 1, 2, 61, 62, 200 })

@@ -25,7 +25,7 @@ public sealed class DashboardTests(DashboardRuntime runtime) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task Dashboard_WhenAnAdminBrowsesAndReRuns_ShouldShowTheChartRankingsAndTheFinishedRun()
+    public async Task Dashboard_WhenAnAdminBrowsesReRunsAndPulls_ShouldShowTheChartRankingsTheFinishedRunAndTheQueuedPull()
     {
         var (login, userId) = await ChannelLiveEveryMinuteAsync();
         using var playwright = await Playwright.CreateAsync();
@@ -62,6 +62,13 @@ public sealed class DashboardTests(DashboardRuntime runtime) : IClassFixture<Das
         var status = page.Locator("#run-status[data-status='succeeded'], #run-status[data-status='failed']");
         await status.WaitForAsync(new() { Timeout = 240_000 });
         (await status.TextContentAsync()).ShouldBe("succeeded");
+
+        // A manual pull of a source chosen among the configured ones (the runtime has one: the simulator).
+        var source = page.GetByLabel("Source");
+        await source.Locator("option[value='sim']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await source.SelectOptionAsync("sim");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pull", Exact = true }).ClickAsync();
+        await page.GetByText(new System.Text.RegularExpressions.Regex("^Pull .+ of sim queued\\.$")).WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("dashboard-operator.png"), FullPage = true });
     }
 

@@ -20,18 +20,24 @@ internal static class AuthenticationSetup
 
     public static IServiceCollection AddFlickAuthentication(this IServiceCollection services, FlickApiOptions options)
     {
+        services.AddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeySource>((jwt, keys) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeySource, ValidatedTokenCache>((jwt, keys, validated) =>
         {
+            var local = options.Auth == ApiAuthMode.Local;
             jwt.MapInboundClaims = false;
-            jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadStreamToken };
-            if (options.Auth == ApiAuthMode.Cognito)
+            jwt.Events = new JwtBearerEvents
             {
-                ConfigureCognito(jwt, options.Cognito);
+                OnMessageReceived = context => ReuseValidatedAsync(context, validated, local),
+                OnTokenValidated = context => RememberValidatedAsync(context, validated, local),
+            };
+            if (local)
+            {
+                ConfigureLocal(jwt, keys);
             }
             else
             {
-                ConfigureLocal(jwt, keys);
+                ConfigureCognito(jwt, options.Cognito);
             }
         });
 
@@ -58,7 +64,6 @@ internal static class AuthenticationSetup
             NameClaimType = LocalTokenSettings.NameClaim,
             RoleClaimType = LocalTokenSettings.RoleClaim,
         };
-        jwt.Events.OnTokenValidated = ApplyCurrentRoleAsync;
     }
 
     private static void ConfigureCognito(JwtBearerOptions jwt, CognitoOptions cognito)
@@ -82,30 +87,94 @@ internal static class AuthenticationSetup
         };
     }
 
-    /// <summary>Browsers cannot set headers on an EventSource, so the stream also takes the token from the query.</summary>
-    private static Task ReadStreamToken(MessageReceivedContext context)
+    /// <summary>
+    /// Finds the token (browsers cannot set headers on an EventSource, so the stream also takes it
+    /// from the query) and, when it was validated before and has not expired, authenticates with
+    /// the principal it validated to, without checking it again. Locally, the user's current role
+    /// still decides at every request, and a deleted user's token stops working at once.
+    /// </summary>
+    private static async Task ReuseValidatedAsync(MessageReceivedContext context, ValidatedTokenCache validated, bool local)
     {
-        if (context.Request.Path.Equals(NotificationStreamPath, StringComparison.Ordinal)
-            && context.Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+        var request = context.Request;
+        if (request.Path.Equals(NotificationStreamPath, StringComparison.Ordinal)
+            && request.Query.TryGetValue("access_token", out var query) && query.Count == 1)
         {
-            context.Token = token[0];
+            context.Token = query[0];
         }
 
-        return Task.CompletedTask;
-    }
-
-    private static async Task ApplyCurrentRoleAsync(TokenValidatedContext context)
-    {
-        var name = context.Principal?.FindFirst(LocalTokenSettings.NameClaim)?.Value;
-        var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
-        var user = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted);
-        if (user is null)
+        var token = context.Token ?? BearerToken(request.Headers.Authorization);
+        if (token is null || !validated.TryGet(token, out var entry))
         {
-            context.Fail("the token's user no longer exists");
             return;
         }
 
-        var claims = context.Principal!.Claims.Where(c => c.Type != LocalTokenSettings.RoleClaim).Append(new Claim(LocalTokenSettings.RoleClaim, user.Role));
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, LocalTokenSettings.NameClaim, LocalTokenSettings.RoleClaim));
+        var principal = entry.Principal;
+        if (local)
+        {
+            var user = await FindUserAsync(context.HttpContext, principal);
+            if (user is null)
+            {
+                context.Fail("the token's user no longer exists");
+                return;
+            }
+
+            if (entry.WithRole is not { } current || current.Role != user.Role)
+            {
+                current = (user.Role, WithRole(principal, user.Role));
+                entry.WithRole = current;
+            }
+
+            principal = current.Principal;
+        }
+
+        context.Principal = principal;
+        context.Success();
+    }
+
+    /// <summary>After full validation: applies the user's current role (local) and remembers the token until it expires.</summary>
+    private static async Task RememberValidatedAsync(TokenValidatedContext context, ValidatedTokenCache validated, bool local)
+    {
+        var principal = context.Principal!;
+        if (local)
+        {
+            var user = await FindUserAsync(context.HttpContext, principal);
+            if (user is null)
+            {
+                context.Fail("the token's user no longer exists");
+                return;
+            }
+
+            context.Principal = WithRole(principal, user.Role);
+        }
+
+        if (context.SecurityToken is JsonWebToken token)
+        {
+            validated.Add(token.EncodedToken, context.Principal!, new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
+        }
+    }
+
+    private static string? BearerToken(Microsoft.Extensions.Primitives.StringValues authorization)
+    {
+        if (authorization.Count != 1 || authorization[0] is not { } value || !value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = value.AsSpan(7).Trim();
+        return token.IsEmpty ? null : token.Length == value.Length - 7 ? value[7..] : token.ToString();
+    }
+
+    private static Task<ApiUser?> FindUserAsync(HttpContext http, ClaimsPrincipal principal)
+    {
+        var name = principal.FindFirst(LocalTokenSettings.NameClaim)?.Value;
+        return name is null
+            ? Task.FromResult<ApiUser?>(null)
+            : http.RequestServices.GetRequiredService<IUserStore>().FindAsync(name, http.RequestAborted);
+    }
+
+    private static ClaimsPrincipal WithRole(ClaimsPrincipal principal, string role)
+    {
+        var claims = principal.Claims.Where(c => c.Type != LocalTokenSettings.RoleClaim).Append(new Claim(LocalTokenSettings.RoleClaim, role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme, LocalTokenSettings.NameClaim, LocalTokenSettings.RoleClaim));
     }
 }

@@ -20,10 +20,11 @@ public sealed partial class RedisConnection(FlickApiOptions options, TimeProvide
     /// <summary>Raised (off the request path) when the connection comes back after a loss.</summary>
     public event EventHandler? Restored;
 
-    public bool IsConfigured => options.Redis is not null;
+    /// <summary>Redis is configured and the cache is on: with the cache off, Redis is never connected to.</summary>
+    public bool IsConfigured => options.Redis is not null && options.Cache.Enabled;
 
-    /// <summary>"up", "down" (configured but unreachable, or the circuit is open) or "not-configured".</summary>
-    public string State => !IsConfigured ? "not-configured" : Database() is null ? "down" : "up";
+    /// <summary>"up", "down" (configured but unreachable, or the circuit is open), "not-configured", or "disabled" (the cache is off).</summary>
+    public string State => !options.Cache.Enabled ? "disabled" : !IsConfigured ? "not-configured" : Database() is null ? "down" : "up";
 
     /// <summary>The database, or null while Redis is not configured, not connected, or its circuit is open.</summary>
     public IDatabase? Database()

@@ -50,10 +50,18 @@ export async function operatorPage(main) {
 
   const pullOut = h('p', { 'aria-live': 'polite' });
   const pullAt = h('input', { type: 'datetime-local', name: 'at' });
+  const source = h('select', { name: 'source' });
+  const listSources = async () => {
+    try {
+      const list = await api('/api/sources');
+      source.replaceChildren(...list.sources.map(s => h('option', { value: s.name }, `${s.name} (series ${s.seriesId})`)));
+      if (list.sources.length === 0) pullOut.textContent = 'No source is configured.';
+    } catch (err) { failure(pullOut, err); }
+  };
   const pull = async e => {
     e.preventDefault();
     try {
-      const body = { source: 'sim' };
+      const body = { source: source.value };
       if (pullAt.value) body.at = pullAt.value + ':00Z';
       const a = await api('/api/pulls', { method: 'POST', body });
       pullOut.textContent = `Pull ${a.messageId} of ${a.source} queued${a.at ? ' for ' + when(a.at) : ''}.`;
@@ -84,9 +92,10 @@ export async function operatorPage(main) {
       h('form', { onsubmit: rerun }, h('label', {}, 'From (UTC)', from), h('label', {}, 'To (UTC)', to), h('button', { type: 'submit' }, 'Re-run')),
       run, runs),
     h('section', { 'aria-labelledby': 'pull-title' }, h('h2', { id: 'pull-title' }, 'Manual pull'),
-      h('form', { onsubmit: pull }, h('label', {}, 'Minute (UTC, empty for now)', pullAt), h('button', { type: 'submit' }, 'Pull')), pullOut),
+      h('form', { onsubmit: pull }, h('label', {}, 'Source', source), h('label', {}, 'Minute (UTC, empty for now)', pullAt),
+        h('button', { type: 'submit' }, 'Pull')), pullOut),
     h('section', { 'aria-labelledby': 'dead-title' }, h('h2', { id: 'dead-title' }, 'Dead letters'),
       h('form', { onsubmit: e => { e.preventDefault(); listDead(); } }, h('label', {}, 'Queue', queue),
         h('button', { type: 'submit', class: 'secondary' }, 'List'), h('button', { type: 'button', onclick: redrive }, 'Redrive')), dead));
-  await Promise.all([listRuns(), listDead()]);
+  await Promise.all([listRuns(), listDead(), listSources()]);
 }

@@ -13,6 +13,9 @@ public static class OperationsApi
     {
         var group = routes.MapGroup("/api").WithTags("Operations").RequireAuthorization(ApiPolicies.Operator);
 
+        group.MapGet("/sources", (PullService pulls) => TypedResults.Ok(pulls.Sources()))
+            .WithName("ListSources").WithSummary("The sources a manual pull may name");
+
         group.MapPost("/pulls", async ([FromBody] PullRequestBody request, PullService pulls, CancellationToken ct) =>
                 (await pulls.RequestAsync(request, ct)).ToResult(p => TypedResults.Accepted($"/api/pulls?source={p.Source}", p)))
             .WithName("RequestPull").WithSummary("Queues a pull of a source (now, or for the minute at)")

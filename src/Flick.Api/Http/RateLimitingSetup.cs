@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Flick.Api.Options;
 using Microsoft.AspNetCore.RateLimiting;
@@ -27,14 +28,15 @@ internal static class RateLimitingSetup
                 await Results.Problem("too many requests; try again later", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests")
                     .ExecuteAsync(context.HttpContext);
             };
+            // Partitions are keyed by the user name and by the address itself: no key is built per request.
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                     http.User.Identity is { IsAuthenticated: true, Name: { } name }
-                        ? RateLimitPartition.GetTokenBucketLimiter("user:" + name, _ => Bucket(limits.PerUserPerMinute))
-                        : RateLimitPartition.GetNoLimiter("anonymous")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    RateLimitPartition.GetTokenBucketLimiter("address:" + Address(http), _ => Bucket(limits.PerAddressPerMinute))));
-            o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => new FixedWindowRateLimiterOptions
+                        ? RateLimitPartition.GetTokenBucketLimiter(name, _ => Bucket(limits.PerUserPerMinute))
+                        : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, IPAddress>(http =>
+                    RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => Bucket(limits.PerAddressPerMinute))));
+            o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress ?? IPAddress.None, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limits.TokenPerAddressPerMinute,
                 Window = TimeSpan.FromMinutes(1),
@@ -43,8 +45,6 @@ internal static class RateLimitingSetup
         });
         return services;
     }
-
-    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {

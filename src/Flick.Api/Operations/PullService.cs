@@ -36,6 +36,12 @@ public sealed class PullService(IMessageQueue queue, IPullLog pulls, IServicePro
         return new PullAccepted(messageId, source, at?.Start);
     }
 
+    /// <summary>The configured sources, in configuration order (the first is the default of a manual pull).</summary>
+    public SourceList Sources() =>
+        new(services.GetService(typeof(PipelineOptions)) is PipelineOptions pipeline
+            ? pipeline.Sources.Select(s => new SourceView(s.Name, s.SeriesId, s.AllowTimeTravel)).ToList()
+            : []);
+
     public async Task<Outcome<PullList>> ListAsync(string? source, string? limit, CancellationToken ct)
     {
         var errors = new InputErrors();

@@ -34,7 +34,13 @@ public sealed class FlickApiOptions
 
     public WebhookOptions Webhooks { get; set; } = new();
 
-    /// <summary>Binds <see cref="Section"/>; the Redis address comes from <c>REDIS_URL</c> or <c>Flick:Redis</c> when the section has none.</summary>
+    /// <summary>Trusted proxies whose X-Forwarded-For gives the client's address (rate limits, logs); none by default.</summary>
+    public ForwardedHeaderSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>
+    /// Binds <see cref="Section"/>; the Redis address comes from <c>REDIS_URL</c> or <c>Flick:Redis</c> when the section has none.
+    /// From the environment, a setting is <c>Flick__Api__Cache__Enabled=false</c>, <c>Flick__Api__RateLimits__PerUserPerMinute=…</c>.
+    /// </summary>
     public static FlickApiOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,6 +81,11 @@ public sealed class FlickApiOptions
         if (RateLimits.PerUserPerMinute < 1 || RateLimits.PerAddressPerMinute < 1 || RateLimits.TokenPerAddressPerMinute < 1)
         {
             yield return "RateLimits must be positive";
+        }
+
+        foreach (var problem in ForwardedHeaders.Problems())
+        {
+            yield return problem;
         }
 
         if (Webhooks.MaxAttempts is < 1 or > 20 || Webhooks.BaseDelay < TimeSpan.Zero || Webhooks.Timeout <= TimeSpan.Zero || Webhooks.LogSize < 1)

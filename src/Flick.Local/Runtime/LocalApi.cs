@@ -1,6 +1,7 @@
 using Flick.Api;
 using Flick.Api.Options;
 using Flick.Local.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,8 +24,14 @@ public static class LocalApi
         }
 
         await host.Runtime.InitializeAsync(ct);
+        // The API's finer settings (cache switch, rate limits, trusted proxies…) come from the environment,
+        // e.g. Flick__Api__Cache__Enabled=false; the command line decides the address, data and Redis.
+        var apiOptions = FlickApiOptions.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        apiOptions.Url = options.ApiUrl.GetLeftPart(UriPartial.Authority);
+        apiOptions.DataDirectory = options.DataDirectory;
+        apiOptions.Redis = options.Redis ?? apiOptions.Redis;
         var api = await FlickApiHost.StartAsync(
-            new FlickApiOptions { Url = options.ApiUrl.GetLeftPart(UriPartial.Authority), DataDirectory = options.DataDirectory, Redis = options.Redis },
+            apiOptions,
             host.Services,
             b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level),
             ct);

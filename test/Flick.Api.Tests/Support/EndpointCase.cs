@@ -26,6 +26,7 @@ public sealed record EndpointCase(string Method, string Pattern, string Path, st
         new("GET", "/api/series/{seriesId}/runs", "/api/series/sim/runs", "operator"),
         new("POST", "/api/series/{seriesId}/runs", "/api/series/sim/runs", "operator", "{}"),
         new("GET", "/api/runs/{runId}", "/api/runs/sim-backfill", "operator"),
+        new("GET", "/api/sources", "/api/sources", "operator"),
         new("POST", "/api/pulls", "/api/pulls", "operator", """{"source":"sim"}"""),
         new("GET", "/api/pulls", "/api/pulls?source=sim", "operator"),
         new("GET", "/api/dead-letters/{queue}", "/api/dead-letters/ingest", "operator"),
