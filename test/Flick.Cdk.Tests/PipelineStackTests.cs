@@ -209,6 +209,40 @@ public sealed class PipelineStackTests(FlickAppFixture app)
         byQueue["flick-test-runs"]["detail"]!["object"]!["key"]!.ToJsonString().ShouldBe("""[{"prefix":"manifests/"}]""");
     }
 
+    [Fact]
+    public void OnlyThePuller_MayReadSourceCredentials_AndOnlyTheParametersOfItsSources()
+    {
+        var ssm = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (id, function) in Functions)
+        {
+            var role = GetAttId(function["Role"]);
+            ssm[(string)function["Handler"]!] = FlickAppFixture.Resources(app.Pipeline, "AWS::IAM::Policy")
+                .Where(p => p.Properties["Roles"]!.AsArray().Any(r => (string?)r!["Ref"] == role))
+                .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray())
+                .Where(s => s!["Action"]!.ToJsonString().Contains("ssm:", StringComparison.Ordinal))
+                .SelectMany(s => s!["Resource"] is JsonArray many ? many.Select(Flatten) : [Flatten(s["Resource"])])
+                .ToList();
+        }
+
+        ssm[FunctionNames.Puller].Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "arn:aws:ssm:us-east-1:123456789012:parameter/flick/test/sources/kick/client-id",
+            "arn:aws:ssm:us-east-1:123456789012:parameter/flick/test/sources/kick/token",
+            "arn:aws:ssm:us-east-1:123456789012:parameter/flick/test/sources/twitch/client-id",
+            "arn:aws:ssm:us-east-1:123456789012:parameter/flick/test/sources/twitch/token",
+        ]);
+        ssm.Where(f => f.Key != FunctionNames.Puller).ShouldAllBe(f => f.Value.Count == 0);
+    }
+
+    /// <summary>An ARN as CloudFormation joins it, with the partition resolved to <c>aws</c>.</summary>
+    private static string Flatten(JsonNode? node) => node switch
+    {
+        JsonValue value => (string)value!,
+        JsonObject join when join["Fn::Join"] is JsonArray parts =>
+            string.Join((string)parts[0]!, parts[1]!.AsArray().Select(p => p is JsonObject o && (string?)o["Ref"] == "AWS::Partition" ? "aws" : Flatten(p))),
+        _ => node?.ToJsonString() ?? string.Empty,
+    };
+
     private (string Id, JsonObject Properties) StateMachine() =>
         FlickAppFixture.Resources(app.Pipeline, "AWS::StepFunctions::StateMachine").Single();
 

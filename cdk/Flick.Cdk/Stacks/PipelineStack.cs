@@ -30,6 +30,9 @@ public sealed class PipelineStack : Stack
     /// <summary>Pages a scheduled pull walks at most (100 channels each); a full Helix crawl needs more than one token's minute.</summary>
     public const int SourceMaxPages = 100;
 
+    /// <summary>The parameters of a source under its path (<c>SsmSourceCredentials</c>).</summary>
+    private static readonly string[] CredentialParameterNames = ["client-id", "token"];
+
     public PipelineStack(Construct scope, string id, FlickSettings settings, StorageStack storage, IStackProps? props = null) : base(scope, id, props)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -93,7 +96,7 @@ public sealed class PipelineStack : Stack
         SeriesStarterFunction = Create("SeriesStarterFunction", PipelineFunctions.SeriesStarter,
             new Dictionary<string, string> { ["FLICK_STATE_MACHINE_ARN"] = StateMachine.StateMachineArn });
 
-        Grant(storage);
+        Grant(settings, storage);
         AddEventSources();
         AddObjectCreatedRules(storage);
         AddSchedules(settings, prefix);
@@ -194,22 +197,23 @@ public sealed class PipelineStack : Stack
         return machine;
     }
 
-    private void Grant(StorageStack storage)
+    private void Grant(FlickSettings settings, StorageStack storage)
     {
         var tables = storage.Tables;
         var puller = PullerFunction.Function;
         storage.RawBucket.GrantReadWrite(puller);
         tables["pulls"].GrantReadWriteData(puller);
+        // Each source's two parameters, by the names the credentials adapter reads: the client id created by the
+        // storage stack, and the token, an operator's SecureString (CloudFormation cannot create one).
         puller.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["ssm:GetParameter"],
-            Resources = storage.ClientIdParameters.Select(p => p.ParameterArn)
-                .Concat(storage.ClientIdParameters.Select(p => Arn.Format(new ArnComponents
+            Resources = settings.Sources
+                .SelectMany(source => CredentialParameterNames.Select(name => Arn.Format(new ArnComponents
                 {
                     Service = "ssm",
                     Resource = "parameter",
-                    // The token parameter is an operator's SecureString (CloudFormation cannot create one).
-                    ResourceName = p.ParameterName.Replace("/client-id", "/token", StringComparison.Ordinal).TrimStart('/'),
+                    ResourceName = $"{StorageStack.SourceParameterPath(settings.Stage, source).TrimStart('/')}/{name}",
                 }, this)))
                 .ToArray(),
         }));
