@@ -1,18 +1,18 @@
-# The API service ("Search EC Service") for ECS Fargate: Flick.Api over the AWS adapters.
-# Build context: the repository root (scripts/build.sh api, or the CDK app's image asset).
+# The search API (src/Flick.Api.Service) over the AWS adapters, as the API stack runs it on Fargate.
+#   docker build -t flick-api .        (the CDK app builds it for linux/arm64 on deploy)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+WORKDIR /repo
+# global.json stays out: it names this repository's exact SDK, and the image carries its own 10.0 SDK.
+COPY Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
-RUN dotnet publish src/Flick.Api.Service/Flick.Api.Service.csproj -c Release -o /app
+RUN dotnet publish src/Flick.Api.Service/Flick.Api.Service.csproj -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# Listens on the container port the load balancer targets; everything else comes from the task's
-# environment: FLICK_* (AWS resources), REDIS_URL, Flick__Api__Auth=Cognito and Flick__Api__Cognito__*.
-ENV Flick__Api__Url=http://0.0.0.0:8080 \
-    DOTNET_gcServer=0
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    Flick__Api__Url=http://0.0.0.0:8080
 EXPOSE 8080
-USER app
+# The non-root user that the .NET images define.
+USER $APP_UID
 ENTRYPOINT ["dotnet", "Flick.Api.Service.dll"]
