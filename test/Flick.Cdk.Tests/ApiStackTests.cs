@@ -43,6 +43,7 @@ public sealed class ApiStackTests(FlickAppFixture app)
         environment["REDIS_URL"].ToJsonString().ShouldContain("rediss://");
         environment["REDIS_URL"].ToJsonString().ShouldContain("PrimaryEndPoint.Address");
         ((string?)environment["FLICK_TABLE_PREFIX"]).ShouldBe("flick-test-");
+        environment["FLICK_QUEUE_API_NOTIFICATIONS"].ToJsonString().ShouldContain("ApiNotificationsQueue");
         ((int?)container["PortMappings"]![0]!["ContainerPort"]).ShouldBe(8080);
 
         var service = FlickAppFixture.Resources(app.Api, "AWS::ECS::Service").Single().Properties;

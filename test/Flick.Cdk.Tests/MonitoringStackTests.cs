@@ -11,11 +11,11 @@ public sealed class MonitoringStackTests(FlickAppFixture app)
     public void EveryDeadLetterQueue_HasAnAlarmOnVisibleMessagesAboveZero()
     {
         var alarms = Of("AWS/SQS", "ApproximateNumberOfMessagesVisible");
-        alarms.Count.ShouldBe(4);
+        alarms.Count.ShouldBe(5);
         alarms.ShouldAllBe(a => (double)a["Threshold"]! == 0 && (string?)a["ComparisonOperator"] == "GreaterThanThreshold");
         var queues = alarms.Select(a => a["Dimensions"]![0]!["Value"]!.ToJsonString()).ToList();
         queues.ShouldAllBe(q => q.Contains("DeadLetterQueue", StringComparison.Ordinal));
-        queues.Distinct().Count().ShouldBe(4);
+        queues.Distinct().Count().ShouldBe(5);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class MonitoringStackTests(FlickAppFixture app)
     public void EveryAlarm_NotifiesTheAlarmTopic()
     {
         var topic = FlickAppFixture.Resources(app.Monitoring, "AWS::SNS::Topic").Single().Id;
-        Alarms.Count.ShouldBe(4 + 1 + 18 + 3 + 1);
+        Alarms.Count.ShouldBe(5 + 1 + 18 + 3 + 1);
         Alarms.ShouldAllBe(a => a["AlarmActions"]!.AsArray().Count == 1 && (string?)a["AlarmActions"]![0]!["Ref"] == topic);
     }
 

@@ -16,7 +16,7 @@ public sealed class PipelineStackTests(FlickAppFixture app)
         var deadLetterIds = DeadLetterQueueIds();
         var work = Queues.Where(q => !deadLetterIds.Contains(q.Id)).ToList();
         work.Select(q => (string?)q.Properties["QueueName"]).Order(StringComparer.Ordinal)
-            .ShouldBe(["flick-test-ingest", "flick-test-pull-requests", "flick-test-runs"]);
+            .ShouldBe(["flick-test-api-notifications", "flick-test-ingest", "flick-test-pull-requests", "flick-test-runs"]);
         foreach (var (id, queue) in work)
         {
             var redrive = queue["RedrivePolicy"].ShouldNotBeNull($"{id} has no redrive policy");
@@ -28,11 +28,11 @@ public sealed class PipelineStackTests(FlickAppFixture app)
     }
 
     [Fact]
-    public void DeadLetterQueues_AreTheThreeQueuesAndTheSchedules_AndKeepMessagesFourteenDays()
+    public void DeadLetterQueues_AreTheFourQueuesAndTheSchedules_AndKeepMessagesFourteenDays()
     {
         var dlqs = Queues.Where(q => DeadLetterQueueIds().Contains(q.Id)).ToList();
         dlqs.Select(q => (string?)q.Properties["QueueName"]).Order(StringComparer.Ordinal)
-            .ShouldBe(["flick-test-ingest-dlq", "flick-test-pull-requests-dlq", "flick-test-runs-dlq", "flick-test-schedules-dlq"]);
+            .ShouldBe(["flick-test-api-notifications-dlq", "flick-test-ingest-dlq", "flick-test-pull-requests-dlq", "flick-test-runs-dlq", "flick-test-schedules-dlq"]);
         dlqs.ShouldAllBe(q => (int?)q.Properties["MessageRetentionPeriod"] == 14 * 24 * 3600);
     }
 
@@ -197,16 +197,17 @@ public sealed class PipelineStackTests(FlickAppFixture app)
     }
 
     [Fact]
-    public void ObjectCreatedRules_SendRawAndManifestEventsToTheirQueues()
+    public void Rules_SendRawAndManifestEventsAndThePipelinesNotificationsToTheirQueues()
     {
         var rules = FlickAppFixture.Resources(app.Pipeline, "AWS::Events::Rule").ToList();
-        rules.Count.ShouldBe(2);
+        rules.Count.ShouldBe(3);
         var byQueue = rules.ToDictionary(
             r => (string)Queues.Single(q => q.Id == GetAttId(r.Properties["Targets"]![0]!["Arn"])).Properties["QueueName"]!,
             r => r.Properties["EventPattern"]!);
         ((string?)byQueue["flick-test-ingest"]["detail-type"]![0]).ShouldBe("Object Created");
         byQueue["flick-test-ingest"]["detail"]!["object"]!["key"]!.ToJsonString().ShouldBe("""[{"suffix":"/manifest.json"},{"prefix":"uploads/"}]""");
         byQueue["flick-test-runs"]["detail"]!["object"]!["key"]!.ToJsonString().ShouldBe("""[{"prefix":"manifests/"}]""");
+        byQueue["flick-test-api-notifications"].ToJsonString().ShouldBe("""{"detail-type":["SeriesReady","SeriesFailed"],"source":["flick.pipeline"]}""");
     }
 
     [Fact]

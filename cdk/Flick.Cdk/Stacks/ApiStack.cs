@@ -207,6 +207,7 @@ public sealed class ApiStack : Stack
         [AwsOptions.QueueVariable(Queues.PullRequests)] = pipeline.PullRequestsQueue.Queue.QueueUrl,
         [AwsOptions.QueueVariable(Queues.Ingest)] = pipeline.IngestQueue.Queue.QueueUrl,
         [AwsOptions.QueueVariable(Queues.Runs)] = pipeline.RunsQueue.Queue.QueueUrl,
+        [AwsOptions.QueueVariable(PipelineStack.ApiNotificationsQueueName)] = pipeline.ApiNotificationsQueue.Queue.QueueUrl,
         ["FLICK_EVENT_BUS_NAME"] = pipeline.EventBusName,
         ["FLICK_SOURCES"] = PipelineStack.SourcesJson(settings),
     };
@@ -229,5 +230,7 @@ public sealed class ApiStack : Stack
             queue.Queue.GrantSendMessages(role);
             queue.DeadLetterQueue.GrantConsumeMessages(role);
         }
+
+        pipeline.ApiNotificationsQueue.Queue.GrantConsumeMessages(role);
     }
 }

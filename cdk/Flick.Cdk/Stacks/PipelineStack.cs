@@ -43,6 +43,8 @@ public sealed class PipelineStack : Stack
         PullRequestsQueue = new QueueWithDeadLetter(this, "PullRequestsQueue", $"{prefix}-{Queues.PullRequests}", Duration.Seconds(PipelineFunctions.Puller.TimeoutSeconds));
         IngestQueue = new QueueWithDeadLetter(this, "IngestQueue", $"{prefix}-{Queues.Ingest}", Duration.Seconds(PipelineFunctions.BackgroundStarter.TimeoutSeconds));
         RunsQueue = new QueueWithDeadLetter(this, "RunsQueue", $"{prefix}-{Queues.Runs}", Duration.Seconds(PipelineFunctions.SeriesStarter.TimeoutSeconds));
+        // Read by the API service (a long poll of a few seconds per receive), not by a Lambda event source.
+        ApiNotificationsQueue = new QueueWithDeadLetter(this, "ApiNotificationsQueue", $"{prefix}-{ApiNotificationsQueueName}", Duration.Seconds(30));
         SchedulesDeadLetterQueue = new Queue(this, "SchedulesDeadLetterQueue", new QueueProps
         {
             QueueName = $"{prefix}-schedules-dlq",
@@ -99,8 +101,15 @@ public sealed class PipelineStack : Stack
         Grant(settings, storage);
         AddEventSources();
         AddObjectCreatedRules(storage);
+        AddNotificationsRule();
         AddSchedules(settings, prefix);
     }
+
+    /// <summary>The logical queue the API service takes SeriesReady/SeriesFailed from (Flick.Api.Service).</summary>
+    public const string ApiNotificationsQueueName = "api-notifications";
+
+    /// <summary>The pipeline's notifications for the API service: its cache moves to the new data at once.</summary>
+    public QueueWithDeadLetter ApiNotificationsQueue { get; }
 
     public QueueWithDeadLetter PullRequestsQueue { get; }
 
@@ -140,7 +149,7 @@ public sealed class PipelineStack : Stack
     ];
 
     public IReadOnlyList<IQueue> DeadLetterQueues =>
-        [PullRequestsQueue.DeadLetterQueue, IngestQueue.DeadLetterQueue, RunsQueue.DeadLetterQueue, SchedulesDeadLetterQueue];
+        [PullRequestsQueue.DeadLetterQueue, IngestQueue.DeadLetterQueue, RunsQueue.DeadLetterQueue, ApiNotificationsQueue.DeadLetterQueue, SchedulesDeadLetterQueue];
 
     /// <summary>The values of the ASL file's <c>${...}</c> placeholders, as given to CloudFormation.</summary>
     public IReadOnlyDictionary<string, string> DefinitionSubstitutions { get; private set; } = new Dictionary<string, string>();
@@ -295,6 +304,20 @@ public sealed class PipelineStack : Stack
             Targets = [new Amazon.CDK.AWS.Events.Targets.SqsQueue(RunsQueue.Queue)],
         });
     }
+
+    // On the bus the pipeline publishes to, muted or not: the API's cache must follow re-runs either way.
+    private void AddNotificationsRule() =>
+        _ = new Rule(this, "SeriesNotificationsRule", new RuleProps
+        {
+            Description = "SeriesReady and SeriesFailed → the API service's notifications queue (cache invalidation, stream, webhooks)",
+            EventBus = EventBus.FromEventBusName(this, "NotificationsBus", EventBusName),
+            EventPattern = new EventPattern
+            {
+                Source = ["flick.pipeline"],
+                DetailType = ["SeriesReady", "SeriesFailed"],
+            },
+            Targets = [new Amazon.CDK.AWS.Events.Targets.SqsQueue(ApiNotificationsQueue.Queue)],
+        });
 
     private void AddSchedules(FlickSettings settings, string prefix)
     {
