@@ -27,4 +27,9 @@ public static class PipelineFunctions
     public const int PullerQueueConcurrency = 2;
     public const int IngestQueueConcurrency = 10;
     public const int RunsQueueConcurrency = 4;
+
+    /// <summary>Messages per invocation: one pull at a time (a pull walks many pages under a rate limit), a few uploads, many run manifests.</summary>
+    public const int PullerBatchSize = 1;
+    public const int IngestBatchSize = 5;
+    public const int RunsBatchSize = 10;
 }

@@ -257,16 +257,16 @@ public sealed class PipelineStack : Stack
 
     private void AddEventSources()
     {
-        static SqsEventSource Source(IQueue queue, int concurrency) => new(queue, new SqsEventSourceProps
+        static SqsEventSource Source(IQueue queue, int batchSize, int concurrency) => new(queue, new SqsEventSourceProps
         {
-            BatchSize = 10,
+            BatchSize = batchSize,
             ReportBatchItemFailures = true,
             MaxConcurrency = concurrency,
         });
 
-        PullerFunction.Function.AddEventSource(Source(PullRequestsQueue.Queue, PipelineFunctions.PullerQueueConcurrency));
-        BackgroundStarterFunction.Function.AddEventSource(Source(IngestQueue.Queue, PipelineFunctions.IngestQueueConcurrency));
-        SeriesStarterFunction.Function.AddEventSource(Source(RunsQueue.Queue, PipelineFunctions.RunsQueueConcurrency));
+        PullerFunction.Function.AddEventSource(Source(PullRequestsQueue.Queue, PipelineFunctions.PullerBatchSize, PipelineFunctions.PullerQueueConcurrency));
+        BackgroundStarterFunction.Function.AddEventSource(Source(IngestQueue.Queue, PipelineFunctions.IngestBatchSize, PipelineFunctions.IngestQueueConcurrency));
+        SeriesStarterFunction.Function.AddEventSource(Source(RunsQueue.Queue, PipelineFunctions.RunsBatchSize, PipelineFunctions.RunsQueueConcurrency));
     }
 
     private void AddObjectCreatedRules(StorageStack storage)

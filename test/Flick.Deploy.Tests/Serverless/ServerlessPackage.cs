@@ -78,3 +78,10 @@ public sealed class ServerlessPackage : IAsyncLifetime
         _ => null,
     };
 }
+
+/// <summary>One <c>serverless package</c> for every test class that reads its template.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServerlessPackageCollection : ICollectionFixture<ServerlessPackage>
+{
+    public const string Name = "Serverless package";
+}

@@ -8,7 +8,8 @@ namespace Flick.Deploy.Tests.Serverless;
 // serverless.yml, as CloudFormation sees it after `serverless package`, checked against the names,
 // keys and state machine file the code itself uses.
 [Trait("Category", "Synth")]
-public sealed class ServerlessTemplateTests(ServerlessPackage package) : IClassFixture<ServerlessPackage>
+[Collection(ServerlessPackageCollection.Name)]
+public sealed class ServerlessTemplateTests(ServerlessPackage package)
 {
     // DESIGN §1: who consumes which queue (the queue names are flick-<stage>-<logical queue>).
     private static readonly Dictionary<string, string> ConsumedQueues = new()
