@@ -4,15 +4,42 @@
 # the executable `bootstrap` at its root.
 #   ./scripts/build.sh              linux-arm64 (Graviton), cross-compiled on an x64 machine
 #   ./scripts/build.sh --arch x64   linux-x64
+#   ./scripts/build.sh --api        the API service's image context instead (see build_api below)
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 [--arch arm64|x64]"
+  echo "usage: $0 [--arch arm64|x64] | --api"
+}
+
+# The API service (src/Flick.Api.Service, the Fargate container): publishes it the way the
+# Dockerfile does (so a broken image build shows here, without Docker), packs the image's build
+# context (the tracked files the Dockerfile copies) as artifacts/api/flick-api-context.tar.gz, and,
+# where Docker is installed, builds the image flick-api:<commit>.
+build_api() {
+  local root out
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  out="$root/artifacts/api"
+  command -v dotnet >/dev/null 2>&1 || { echo "error: dotnet is required (the .NET SDK named in global.json)" >&2; exit 1; }
+  command -v git >/dev/null 2>&1 || { echo "error: git is required (the context is the repository's tracked files)" >&2; exit 1; }
+  rm -rf "$out" && mkdir -p "$out"
+  dotnet publish "$root/src/Flick.Api.Service/Flick.Api.Service.csproj" -c Release -o "$out/publish" --nologo -v quiet
+  (cd "$root" && git ls-files -z -- Dockerfile .dockerignore Directory.Build.props Directory.Packages.props src \
+    | tar --null -czf "$out/flick-api-context.tar.gz" --files-from=-)
+  echo "API service published to artifacts/api/publish; image context: artifacts/api/flick-api-context.tar.gz ($(du -h "$out/flick-api-context.tar.gz" | cut -f1))"
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    local tag
+    tag="flick-api:$(cd "$root" && git rev-parse --short HEAD)"
+    docker build -t "$tag" - <"$out/flick-api-context.tar.gz"
+    echo "image: $tag"
+  else
+    echo "no Docker engine here: the image itself is built by the CDK app on deploy (or: docker build - < artifacts/api/flick-api-context.tar.gz)"
+  fi
 }
 
 arch=arm64
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --api) build_api; exit 0 ;;
     --arch) arch="${2:-}"; shift 2 || { usage >&2; exit 2; } ;;
     --arch=*) arch="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
