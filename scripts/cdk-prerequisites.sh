@@ -1,5 +1,18 @@
-# Sourced by deploy.sh and destroy.sh: checks what deploying with the CDK needs, says every missing
-# thing at once, and sets $account and $region from the current credentials.
+# Sourced by deploy.sh and destroy.sh: reads the stage argument, checks what deploying with the CDK
+# needs, says every missing thing at once, and sets $account and $region from the current credentials.
+
+# read_stage <script> <args...>: sets $stage from the first argument or exits 2 with the usage; the
+# caller shifts it off.
+read_stage() {
+  local script="$1"; shift
+  if [[ $# -lt 1 || "$1" == -* ]]; then
+    echo "usage: $script <stage> [cdk arguments]   (stage: lower-case letters, digits and '-', e.g. dev or prod)" >&2
+    exit 2
+  fi
+  stage="$1"
+  [[ "$stage" =~ ^[a-z0-9][a-z0-9-]{0,20}$ ]] || { echo "error: stage '$stage' must match ^[a-z0-9][a-z0-9-]{0,20}\$" >&2; exit 2; }
+}
+
 check_prerequisites() {
   local action="$1" missing=()
   command -v aws >/dev/null 2>&1 || missing+=("the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html)")

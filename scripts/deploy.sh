@@ -6,14 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-if [[ $# -lt 1 || "$1" == -* ]]; then
-  echo "usage: $0 <stage> [cdk arguments]   (stage: lower-case letters, digits and '-', e.g. dev or prod)" >&2
-  exit 2
-fi
-stage="$1"; shift
-[[ "$stage" =~ ^[a-z0-9][a-z0-9-]{0,20}$ ]] || { echo "error: stage '$stage' must match ^[a-z0-9][a-z0-9-]{0,20}\$" >&2; exit 2; }
-
 source "$root/scripts/cdk-prerequisites.sh"
+read_stage "$0" "$@"; shift
 check_prerequisites deploy
 
 zip="$root/artifacts/lambda/flick-bootstrap-arm64.zip"

@@ -5,14 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-if [[ $# -lt 1 || "$1" == -* ]]; then
-  echo "usage: $0 <stage> [cdk arguments]" >&2
-  exit 2
-fi
-stage="$1"; shift
-[[ "$stage" =~ ^[a-z0-9][a-z0-9-]{0,20}$ ]] || { echo "error: stage '$stage' must match ^[a-z0-9][a-z0-9-]{0,20}\$" >&2; exit 2; }
-
 source "$root/scripts/cdk-prerequisites.sh"
+read_stage "$0" "$@"; shift
 check_prerequisites destroy
 
 export CDK_DEFAULT_ACCOUNT="$account" CDK_DEFAULT_REGION="$region" CDK_DISABLE_VERSION_CHECK=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
