@@ -4,21 +4,44 @@ using Microsoft.Data.Sqlite;
 
 namespace Flick.Local.Data;
 
-/// <summary>A prepared replace of channel profile rows, reused for every profile of a batch.</summary>
+/// <summary>
+/// A prepared merge of one channel profile into its row, reused for every profile of a batch. The
+/// merge is <see cref="Flick.Core.Semantics.ProfileMerge"/> stated in SQL, so the stored row is never
+/// read back into the process: the descriptive fields come from the later observation (last slot,
+/// then <c>at</c>, which is stored as sortable text), first seen is the minimum, and the peak is the
+/// maximum with the earliest slot that reached it. A row the update does not change is not written.
+/// </summary>
 internal sealed class ProfileUpsert : IDisposable
 {
+    // Inside DO UPDATE every bare column name is the stored value and excluded.* the update's, and
+    // all SET expressions see the stored row as it was before this statement.
+    private const string Later = "(excluded.last_seen > last_seen OR (excluded.last_seen = last_seen AND excluded.last_at > last_at))";
+    private const string PeakWins = "(excluded.peak_viewers > peak_viewers OR (excluded.peak_viewers = peak_viewers AND excluded.peak_slot < peak_slot))";
+
+    private static readonly string[] Descriptive =
+        ["user_login", "user_name", "language", "title", "game_id", "game_name", "stream_id", "started_at", "last_at", "search_login", "search_name"];
+
+    private static readonly string Sql =
+        $"""
+        INSERT INTO channel_profiles (
+            series_id, user_id, user_login, user_name, language, title, game_id, game_name, stream_id,
+            started_at, last_at, first_seen, last_seen, peak_viewers, peak_slot, search_login, search_name)
+        VALUES ($series, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15)
+        ON CONFLICT (series_id, user_id) DO UPDATE SET
+            {string.Join(",\n    ", Descriptive.Select(c => $"{c} = CASE WHEN {Later} THEN excluded.{c} ELSE {c} END"))},
+            first_seen = min(first_seen, excluded.first_seen),
+            last_seen = max(last_seen, excluded.last_seen),
+            peak_viewers = CASE WHEN {PeakWins} THEN excluded.peak_viewers ELSE peak_viewers END,
+            peak_slot = CASE WHEN {PeakWins} THEN excluded.peak_slot ELSE peak_slot END
+        WHERE {Later} OR excluded.first_seen < first_seen OR {PeakWins}
+        """;
+
     private readonly SqliteCommand _command;
     private readonly SqliteParameter[] _values;
 
     public ProfileUpsert(SqliteTransaction transaction, string seriesId)
     {
-        _command = transaction.CreateCommand(
-            """
-            INSERT OR REPLACE INTO channel_profiles (
-                series_id, user_id, user_login, user_name, language, title, game_id, game_name, stream_id,
-                started_at, last_at, first_seen, last_seen, peak_viewers, peak_slot, search_login, search_name)
-            VALUES ($series, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15)
-            """);
+        _command = transaction.CreateCommand(Sql);
         _command.AddParameter("$series").Value = seriesId;
         _values = [.. Enumerable.Range(0, 16).Select(i => _command.AddParameter("$p" + i.ToString(CultureInfo.InvariantCulture)))];
         _command.Prepare();
@@ -29,30 +52,22 @@ internal sealed class ProfileUpsert : IDisposable
 
     public void Write(ChannelProfile profile)
     {
-        object?[] row =
-        [
-            profile.UserId,
-            profile.UserLogin,
-            profile.UserName,
-            profile.Language,
-            profile.Title,
-            profile.GameId,
-            profile.GameName,
-            profile.StreamId,
-            SqliteValues.ToDb(profile.StartedAt),
-            SqliteValues.ToText(profile.LastAt),
-            profile.FirstSeen.UnixMinute,
-            profile.LastSeen.UnixMinute,
-            profile.PeakViewers,
-            profile.PeakSlot.UnixMinute,
-            Folded(profile.UserLogin),
-            Folded(profile.UserName),
-        ];
-        for (var i = 0; i < row.Length; i++)
-        {
-            _values[i].Value = row[i];
-        }
-
+        _values[0].Value = profile.UserId;
+        _values[1].Value = profile.UserLogin;
+        _values[2].Value = profile.UserName;
+        _values[3].Value = profile.Language;
+        _values[4].Value = profile.Title;
+        _values[5].Value = profile.GameId;
+        _values[6].Value = profile.GameName;
+        _values[7].Value = profile.StreamId;
+        _values[8].Value = SqliteValues.ToDb(profile.StartedAt);
+        _values[9].Value = SqliteValues.ToText(profile.LastAt);
+        _values[10].Value = profile.FirstSeen.UnixMinute;
+        _values[11].Value = profile.LastSeen.UnixMinute;
+        _values[12].Value = profile.PeakViewers;
+        _values[13].Value = profile.PeakSlot.UnixMinute;
+        _values[14].Value = Folded(profile.UserLogin);
+        _values[15].Value = Folded(profile.UserName);
         _command.ExecuteNonQuery();
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Flick.Core.Domain.Metrics;
 using Flick.Core.Ports;
 using Flick.Core.Semantics;
@@ -7,9 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace Flick.Local.Data;
 
 /// <summary>
-/// Channel profiles. A batch is merged in one write transaction: each stored profile is read, merged
-/// with <see cref="ProfileMerge"/> and written back, so concurrent batches serialise on the write lock
-/// and never lose an update.
+/// Channel profiles. A batch is merged in one write transaction by <see cref="ProfileUpsert"/>, the
+/// rules of <see cref="ProfileMerge"/> applied inside SQLite, so concurrent batches serialise on the
+/// write lock and never lose an update.
 /// </summary>
 public sealed class SqliteChannelProfileStore : IChannelProfileStore
 {
@@ -40,25 +39,13 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
             batch[update.UserId] = batch.TryGetValue(update.UserId, out var seen) ? ProfileMerge.Merge(seen, update) : update;
         }
 
-        var ids = JsonSerializer.Serialize(batch.Keys.ToArray(), DataJsonContext.Default.StringArray);
         return _database.WriteAsync(
             transaction =>
             {
-                var stored = transaction
-                    .Query(
-                        $"SELECT {Columns} FROM channel_profiles WHERE series_id = $series AND user_id IN (SELECT value FROM json_each($ids))",
-                        [("$series", seriesId), ("$ids", ids)],
-                        Read)
-                    .ToDictionary(p => p.UserId, StringComparer.Ordinal);
                 using var upsert = new ProfileUpsert(transaction, seriesId);
-                foreach (var (userId, update) in batch)
+                foreach (var update in batch.Values)
                 {
-                    var existing = stored.GetValueOrDefault(userId);
-                    var merged = existing is null ? update : ProfileMerge.Merge(existing, update);
-                    if (merged != existing)
-                    {
-                        upsert.Write(merged);
-                    }
+                    upsert.Write(update);
                 }
             },
             cancellationToken);

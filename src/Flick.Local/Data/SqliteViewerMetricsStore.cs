@@ -88,9 +88,25 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
     {
         ArgumentNullException.ThrowIfNull(seriesId);
         ArgumentNullException.ThrowIfNull(userId);
+        if (to <= from)
+        {
+            return Task.FromResult<IReadOnlyList<ChannelSlotMetric>>([]);
+        }
+
+        // One seek per bucket of the window: the index is (series, slot bucket, user, slot).
         return _database.ListAsync(
-            $"SELECT {ChannelColumns} FROM channel_slots WHERE {RangeFilter} AND user_id = $id ORDER BY slot",
-            [.. Range(seriesId, from, to), ("$id", userId)],
+            $"""
+            WITH RECURSIVE buckets(b) AS (SELECT $first UNION ALL SELECT b + 1 FROM buckets WHERE b < $last)
+            SELECT {ChannelColumns} FROM channel_slots INDEXED BY {SqliteSchema.ChannelSlotsByUser}
+            WHERE series_id = $series AND slot / {SqliteSchema.ChannelSlotBucketMinutes} IN buckets AND user_id = $id AND slot >= $from AND slot < $to
+            ORDER BY slot
+            """,
+            [
+                .. Range(seriesId, from, to),
+                ("$id", userId),
+                ("$first", from.UnixMinute / SqliteSchema.ChannelSlotBucketMinutes),
+                ("$last", (to.UnixMinute - 1) / SqliteSchema.ChannelSlotBucketMinutes),
+            ],
             ReadChannel,
             cancellationToken);
     }

@@ -8,7 +8,9 @@ namespace Flick.Local.Storage;
 /// <summary>
 /// Buckets as folders: <c>&lt;root&gt;/&lt;bucket&gt;/&lt;key&gt;</c>. A put streams to a temp file in the bucket
 /// folder while hashing, syncs it to disk and renames it over the key, so readers see the whole old
-/// object or the whole new one. The ETag lives in a sidecar written before the rename.
+/// object or the whole new one. The put returns the ETag it hashed on the way; a head or a listing
+/// keeps it in a sidecar the first time it describes the object (a sidecar that does not match the
+/// file's size and write time is ignored and rewritten), so a put creates one file, not two.
 /// </summary>
 /// <remarks>
 /// Keys are relative paths, so a key cannot be both an object and the folder of other keys
@@ -45,7 +47,6 @@ public sealed class FolderObjectStore : IObjectStore
         try
         {
             var meta = await WriteTempAsync(temp, content, cancellationToken);
-            meta.Write(_layout.MetaPath(bucket, key), tempDirectory);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
             // A rename keeps the temp file's write time, which the sidecar recorded.

@@ -110,6 +110,57 @@ public abstract class ChannelProfileStoreContract
     }
 
     [Fact]
+    public async Task MergeAsync_WhenTwoUpdatesShareTheLastSlot_ShouldTakeTheFieldsOfTheLaterAt()
+    {
+        // Same slot: the one observed 40 s into it is later than the one 10 s in, whichever comes first.
+        var early = Profile(S0, 10, "early", "early title", 30);
+        var late = Profile(S0, 40, "late", "late title", 20);
+
+        await Store.MergeAsync(_series + "-a", [late], CancellationToken.None);
+        await Store.MergeAsync(_series + "-a", [early], CancellationToken.None);
+        await Store.MergeAsync(_series + "-b", [early], CancellationToken.None);
+        await Store.MergeAsync(_series + "-b", [late], CancellationToken.None);
+
+        foreach (var series in new[] { _series + "-a", _series + "-b" })
+        {
+            var profile = await Store.GetAsync(series, "42", CancellationToken.None);
+            profile.ShouldNotBeNull();
+            (profile.UserLogin, profile.Title, profile.LastAt, profile.PeakViewers).ShouldBe(("late", "late title", S0.Start.AddSeconds(40), 30));
+        }
+    }
+
+    [Fact]
+    public async Task MergeAsync_WhenManyRandomBatchesAreMerged_ShouldEqualTheFoldOfProfileMerge()
+    {
+        var random = new Random(6);
+        var updates = Enumerable.Range(0, 400).Select(i =>
+        {
+            var slot = S0.AddMinutes(random.Next(30));
+            var update = Profile(slot, random.Next(60), "login" + random.Next(5), "title" + random.Next(1000), random.Next(4) * 10);
+            return update with
+            {
+                UserId = "r" + random.Next(12),
+                LastAt = update.LastAt.AddTicks(i),   // no two updates of a user at the same instant
+                StartedAt = random.Next(3) == 0 ? null : slot.Start.AddMinutes(-random.Next(90)),
+            };
+        }).ToList();
+
+        for (var i = 0; i < updates.Count;)
+        {
+            var size = random.Next(1, 40);
+            await Store.MergeAsync(_series, updates.Skip(i).Take(size).ToList(), CancellationToken.None);
+            i += size;
+        }
+
+        // The rule, folded in the process in the order the updates were generated.
+        foreach (var user in updates.GroupBy(u => u.UserId))
+        {
+            var expected = user.Aggregate(Flick.Core.Semantics.ProfileMerge.Merge);
+            (await Store.GetAsync(_series, user.Key, CancellationToken.None)).ShouldBe(expected);
+        }
+    }
+
+    [Fact]
     public async Task SearchAsync_WhenTextHasLikeWildcards_ShouldMatchThemLiterally()
     {
         await Store.MergeAsync(

@@ -58,6 +58,40 @@ public abstract class ViewerMetricsStoreContract
     }
 
     [Fact]
+    public async Task ReadChannelAsync_WhenTheWindowCrossesMinuteHourAndDayBoundaries_ShouldReturnExactlyTheChannelsSlotsInIt()
+    {
+        // Slots every 7 minutes for about 25 hours from 23:00 the day before S0's day; "a" is
+        // live in every other slot, "b" in all. Windows start and end at odd minutes.
+        var start = Slot.FromUnixMinute(S0.UnixMinute - S0.UnixMinute % 1440 - 60);
+        var written = new List<ChannelSlotMetric>();
+        for (var i = 0; i < 220; i++)
+        {
+            var slot = start.AddMinutes(i * 7);
+            var rows = i % 2 == 0 ? new[] { ("a", "g1", i), ("b", "g2", 1000 + i) } : [("b", "g2", 1000 + i)];
+            var viewers = Viewers(slot, rows);
+            await Store.WriteSlotAsync(_series, viewers, CancellationToken.None);
+            written.AddRange(viewers.Channels);
+        }
+
+        (Slot From, Slot To)[] windows =
+        [
+            (start, start.AddMinutes(1)),
+            (start.AddMinutes(3), start.AddMinutes(4)),
+            (start.AddMinutes(13), start.AddMinutes(71)),
+            (start.AddMinutes(59), start.AddMinutes(61 + 24 * 60)),
+            (start.AddMinutes(-600), start.AddMinutes(220 * 7 + 600)),
+        ];
+        foreach (var (from, to) in windows)
+        {
+            foreach (var user in new[] { "a", "b", "nobody" })
+            {
+                var expected = written.Where(c => c.UserId == user && c.Slot >= from && c.Slot < to).OrderBy(c => c.Slot).ToList();
+                (await Store.ReadChannelAsync(_series, user, from, to, CancellationToken.None)).ShouldBe(expected, $"{user} in [{from}, {to})");
+            }
+        }
+    }
+
+    [Fact]
     public async Task WriteSlotAsync_WhenASampledSlotHasNoChannels_ShouldKeepAZeroTotalsRowAndNoOtherRows()
     {
         await Store.WriteSlotAsync(_series, Viewers(S0, ("a", "g1", 10)), CancellationToken.None);
