@@ -6,10 +6,12 @@
 #   BENCH {"name":"api/<what>","rps":<n>,"p50_ms":<x>,"p99_ms":<y>}
 # Usage: ./scripts/bench-api.sh [seconds per measurement, default 10]
 #   FLICK_BENCH_PORT (base of three ports, default 5390), FLICK_BENCH_WRK_THREADS (default 1: wrk
-#   shares the cores with the server, and one thread leaves it the most), FLICK_BENCH_CONNECTIONS (32).
+#   shares the cores with the server, and one thread leaves it the most), FLICK_BENCH_CONNECTIONS (32),
+#   FLICK_BENCH_API_REPEATS (3: bare and cached measured alternately this many times, median reported).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
+repeats=${FLICK_BENCH_API_REPEATS:-3}
 threads=${FLICK_BENCH_WRK_THREADS:-1}
 connections=${FLICK_BENCH_CONNECTIONS:-32}
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
@@ -45,29 +47,39 @@ mapfile -t paths < <(grep '^PATH' "$log")
 # wrk prints latencies as 812.00us, 1.20ms or 1.05s: in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
-declare -A rps_of
+declare -A rps_of runs_of
 # A request slower than the timeout counts as an error, not as a latency: the cache-off window
 # ranking needs a long one to be measured at all on two shared cores.
 wrk_run() { wrk -t"$threads" -c"$connections" --timeout 30s "$@"; }
-measure() {
+# One measurement after a 2 s warm-up; appends "rps p50 p99 non-2xx timeouts completed" to runs_of[name].
+measure_once() {
   local name=$1; shift
   wrk_run -d2s "$@" >/dev/null   # warm-up: connections, the answer in the cache
-  local out rps p50 p99 errors timeouts
+  local out rps p50 p99 errors timeouts completed
   out=$(wrk_run -d"${seconds}s" --latency "$@")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   timeouts=$(awk '/Socket errors/ {print $NF}' <<<"$out")
+  completed=$(awk '/requests in/ {print $1}' <<<"$out")
+  runs_of[$name]+="${rps:-0} ${p50:-0} ${p99:-0} ${errors:-0} ${timeouts:-0} ${completed:-0}"$'\n'
+  printf '   %-29s %10s req/s   p50 %9s ms   p99 %9s ms\n' "$name" "$rps" "$p50" "$p99" >&2
+}
+# Reports the run with the median requests/s of a name's runs (with an even count, the lower middle).
+report() {
+  local name=$1 rps p50 p99 errors timeouts completed count
+  count=$(grep -c . <<<"${runs_of[$name]}")
+  read -r rps p50 p99 errors timeouts completed < <(grep . <<<"${runs_of[$name]}" | sort -g -k1,1 | sed -n "$(((count + 1) / 2))p")
   rps_of[$name]=$rps
-  if [[ $(awk '/requests in/ {print $1}' <<<"$out") == 0 ]]; then
+  if [[ $completed == 0 ]]; then
     # Not one answer within the run: there is no latency to report.
     printf '%-32s no request completed in %ss\n' "$name" "$seconds" >&2
     printf 'BENCH {"name":"api/%s","rps":0,"p50_ms":null,"p99_ms":null}\n' "$name"
     return
   fi
-  printf '%-32s %10s req/s   p50 %9s ms   p99 %9s ms   non-2xx %s   timeouts %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" "${timeouts:-0}" >&2
-  printf 'BENCH {"name":"api/%s","rps":%s,"p50_ms":%s,"p99_ms":%s}\n' "$name" "$rps" "$p50" "$p99"
+  printf '%-32s %10s req/s   p50 %9s ms   p99 %9s ms   non-2xx %s   timeouts %s   (median of %s)\n' "$name" "$rps" "$p50" "$p99" "$errors" "$timeouts" "$count" >&2
+  printf 'BENCH {"name":"api/%s","rps":%s,"p50_ms":%s,"p99_ms":%s,"runs":%s}\n' "$name" "$rps" "$p50" "$p99" "$count"
 }
 
 auth=(-H "Authorization: Bearer $token")
@@ -79,19 +91,26 @@ for line in "${paths[@]}"; do
   wrk_run -d3s "${auth[@]}" "$cached$path" >/dev/null
 done
 
-echo "== wrk, $threads thread(s), $connections connections, ${seconds}s each (after a 2 s warm-up)" >&2
-# Bare and cached back to back for each request; the cache-off runs last, because the three servers
-# share one process and the slow computations wrk leaves in flight would weigh on what follows.
+echo "== wrk, $threads thread(s), $connections connections, ${seconds}s each (after a 2 s warm-up), $repeats pairs per request" >&2
+# Bare and cached alternate, $repeats times each, and each reports its median run: the machine's
+# drift during a measurement then weighs on both sides alike. The cache-off runs come last, because
+# the three servers share one process and the slow computations wrk leaves in flight would weigh
+# on what follows.
 for line in "${paths[@]}"; do
   read -r _ what path size <<<"$line"
   echo "-- $what: $path ($size bytes)" >&2
-  measure "bare/$what" "$bare$path"
-  measure "cached/$what" "${auth[@]}" "$cached$path"
+  for ((run = 1; run <= repeats; run++)); do
+    measure_once "bare/$what" "$bare$path"
+    measure_once "cached/$what" "${auth[@]}" "$cached$path"
+  done
+  report "bare/$what"
+  report "cached/$what"
   awk -v c="${rps_of[cached/$what]}" -v b="${rps_of[bare/$what]}" -v w="$what" \
     'BEGIN { printf "   %s: cached = %.0f%% of bare\n", w, 100 * c / b }' >&2
 done
 echo "-- the same requests with the cache off" >&2
 for line in "${paths[@]}"; do
   read -r _ what path _ <<<"$line"
-  measure "cache-off/$what" "${auth[@]}" "$uncached$path"
+  measure_once "cache-off/$what" "${auth[@]}" "$uncached$path"
+  report "cache-off/$what"
 done

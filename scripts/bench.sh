@@ -91,6 +91,7 @@ other() {
 }
 if [[ $mode == quick ]]; then
   api_args=${FLICK_BENCH_API_ARGS:-3}
+  export FLICK_BENCH_API_REPEATS=${FLICK_BENCH_API_REPEATS:-1}
   kernels_args=${FLICK_BENCH_KERNELS_ARGS:---filter * --job Dry}
 else
   api_args=${FLICK_BENCH_API_ARGS:-10}
