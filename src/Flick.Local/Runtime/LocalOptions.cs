@@ -26,7 +26,7 @@ public sealed record LocalOptions
     public int RateLimit { get; init; } = 800;
 
     /// <summary>State machine executions at once.</summary>
-    public int Executions { get; init; } = 4;
+    public int Executions { get; init; } = 2;
 
     /// <summary>Scales Step Functions retry intervals (1 = as written in the state machine file).</summary>
     public double RetryDelayScale { get; init; } = 0.05;

@@ -20,7 +20,7 @@ namespace Flick.Pipeline.Steps;
 /// </remarks>
 public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
 {
-    private const int CachedSlots = 16;
+    private const int CachedSlots = 8;
     private readonly LinkedList<(string Key, SlotContent Content)> _recent = new();
     private readonly Dictionary<string, Task<SlotContent>> _loading = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
