@@ -49,7 +49,7 @@ public sealed class FolderObjectStore : IObjectStore
             var meta = await WriteTempAsync(temp, content, cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
-            // A rename keeps the temp file's write time, which the sidecar recorded.
+            // A rename keeps the temp file's write time, which the ETag's sidecar is checked against.
             File.Move(temp, path, overwrite: true);
             created = new ObjectInfo(bucket, key, meta.Size, meta.ETag, new DateTimeOffset(meta.LastWriteTicks, TimeSpan.Zero));
         }
