@@ -14,6 +14,14 @@ public sealed class PipelineOptions
     /// <summary>How many channels and games each per-slot ranking keeps.</summary>
     public int TopN { get; set; } = MetricConstants.DefaultTopN;
 
+    /// <summary>
+    /// Where the Background Starter and the slot steps share a process (the embedded runtime), the
+    /// ingest hands each slot it wrote to the steps' loader, which serves it without parsing the
+    /// silver document again for as long as the series bucket holds exactly that part. Off by
+    /// default: in AWS they are different functions.
+    /// </summary>
+    public bool ShareParsedSlots { get; set; }
+
     /// <summary>The external sources the Puller knows, by name.</summary>
     public IList<SourceOptions> Sources { get; } = [];
 

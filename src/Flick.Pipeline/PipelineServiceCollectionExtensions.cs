@@ -25,8 +25,12 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(options.Buckets);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GoldWriter>();
-        services.AddSingleton<RawObjectIngestor>();
         services.AddSingleton<SlotLoader>();
+        services.AddSingleton(sp => new RawObjectIngestor(
+            sp.GetRequiredService<Core.Ports.IObjectStore>(),
+            options.Buckets,
+            sp.GetRequiredService<TimeProvider>(),
+            options.ShareParsedSlots ? sp.GetRequiredService<SlotLoader>() : null));
         services.AddSingleton<SlotSteps>();
         services.AddSingleton<RunSteps>();
         services.AddSingleton<Puller>();

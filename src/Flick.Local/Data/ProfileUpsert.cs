@@ -36,15 +36,14 @@ internal sealed class ProfileUpsert : IDisposable
         WHERE {Later} OR excluded.first_seen < first_seen OR {PeakWins}
         """;
 
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _values;
+    private readonly BulkStatement _statement;
+    private readonly int[] _values;
 
     public ProfileUpsert(SqliteTransaction transaction, string seriesId)
     {
-        _command = transaction.CreateCommand(Sql);
-        _command.AddParameter("$series").Value = seriesId;
-        _values = [.. Enumerable.Range(0, 16).Select(i => _command.AddParameter("$p" + i.ToString(CultureInfo.InvariantCulture)))];
-        _command.Prepare();
+        _statement = new BulkStatement(transaction, Sql);
+        _statement.Bind(_statement.Index("$series"), seriesId);
+        _values = [.. Enumerable.Range(0, 16).Select(i => _statement.Index("$p" + i.ToString(CultureInfo.InvariantCulture)))];
     }
 
     /// <summary>The form login and name are searched in.</summary>
@@ -52,24 +51,24 @@ internal sealed class ProfileUpsert : IDisposable
 
     public void Write(ChannelProfile profile)
     {
-        _values[0].Value = profile.UserId;
-        _values[1].Value = profile.UserLogin;
-        _values[2].Value = profile.UserName;
-        _values[3].Value = profile.Language;
-        _values[4].Value = profile.Title;
-        _values[5].Value = profile.GameId;
-        _values[6].Value = profile.GameName;
-        _values[7].Value = profile.StreamId;
-        _values[8].Value = SqliteValues.ToDb(profile.StartedAt);
-        _values[9].Value = SqliteValues.ToText(profile.LastAt);
-        _values[10].Value = profile.FirstSeen.UnixMinute;
-        _values[11].Value = profile.LastSeen.UnixMinute;
-        _values[12].Value = profile.PeakViewers;
-        _values[13].Value = profile.PeakSlot.UnixMinute;
-        _values[14].Value = Folded(profile.UserLogin);
-        _values[15].Value = Folded(profile.UserName);
-        _command.ExecuteNonQuery();
+        _statement.Bind(_values[0], profile.UserId);
+        _statement.Bind(_values[1], profile.UserLogin);
+        _statement.Bind(_values[2], profile.UserName);
+        _statement.Bind(_values[3], profile.Language);
+        _statement.Bind(_values[4], profile.Title);
+        _statement.Bind(_values[5], profile.GameId);
+        _statement.Bind(_values[6], profile.GameName);
+        _statement.Bind(_values[7], profile.StreamId);
+        _statement.Bind(_values[8], profile.StartedAt is { } started ? SqliteValues.ToText(started) : null);
+        _statement.Bind(_values[9], SqliteValues.ToText(profile.LastAt));
+        _statement.Bind(_values[10], profile.FirstSeen.UnixMinute);
+        _statement.Bind(_values[11], profile.LastSeen.UnixMinute);
+        _statement.Bind(_values[12], profile.PeakViewers);
+        _statement.Bind(_values[13], profile.PeakSlot.UnixMinute);
+        _statement.Bind(_values[14], Folded(profile.UserLogin));
+        _statement.Bind(_values[15], Folded(profile.UserName));
+        _statement.Execute();
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose() => _statement.Dispose();
 }

@@ -144,46 +144,37 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
 
     private static void InsertChannels(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<ChannelSlotMetric> channels)
     {
-        using var insert = transaction.CreateCommand(
+        using var insert = new BulkStatement(transaction,
             "INSERT INTO channel_slots (series_id, slot, user_id, game_id, viewers, stream_id, started_at) VALUES ($series, $slot, $user, $game, $viewers, $stream, $started)");
-        insert.AddParameter("$series").Value = seriesId;
-        insert.AddParameter("$slot").Value = slot.UnixMinute;
-        var user = insert.AddParameter("$user");
-        var game = insert.AddParameter("$game");
-        var viewers = insert.AddParameter("$viewers");
-        var stream = insert.AddParameter("$stream");
-        var started = insert.AddParameter("$started");
-        insert.Prepare();
+        insert.Bind(insert.Index("$series"), seriesId);
+        insert.Bind(insert.Index("$slot"), slot.UnixMinute);
+        var (user, game, viewers, stream, started) = (insert.Index("$user"), insert.Index("$game"), insert.Index("$viewers"), insert.Index("$stream"), insert.Index("$started"));
         foreach (var channel in channels)
         {
-            user.Value = channel.UserId;
-            game.Value = channel.GameId;
-            viewers.Value = channel.Viewers;
-            stream.Value = channel.StreamId;
+            insert.Bind(user, channel.UserId);
+            insert.Bind(game, channel.GameId);
+            insert.Bind(viewers, channel.Viewers);
+            insert.Bind(stream, channel.StreamId);
             // UTC ticks: exact, and an hour roll-up reads every row of an hour without parsing text per row.
-            started.Value = channel.StartedAt is { } at ? at.UtcTicks : DBNull.Value;
-            insert.ExecuteNonQuery();
+            insert.Bind(started, channel.StartedAt?.UtcTicks);
+            insert.Execute();
         }
     }
 
     private static void InsertGames(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<GameSlotMetric> games)
     {
-        using var insert = transaction.CreateCommand(
+        using var insert = new BulkStatement(transaction,
             "INSERT INTO game_slots (series_id, slot, game_id, game_name, viewers, channels) VALUES ($series, $slot, $game, $name, $viewers, $channels)");
-        insert.AddParameter("$series").Value = seriesId;
-        insert.AddParameter("$slot").Value = slot.UnixMinute;
-        var game = insert.AddParameter("$game");
-        var name = insert.AddParameter("$name");
-        var viewers = insert.AddParameter("$viewers");
-        var channels = insert.AddParameter("$channels");
-        insert.Prepare();
+        insert.Bind(insert.Index("$series"), seriesId);
+        insert.Bind(insert.Index("$slot"), slot.UnixMinute);
+        var (game, name, viewers, channels) = (insert.Index("$game"), insert.Index("$name"), insert.Index("$viewers"), insert.Index("$channels"));
         foreach (var row in games)
         {
-            game.Value = row.GameId;
-            name.Value = row.GameName;
-            viewers.Value = row.Viewers;
-            channels.Value = row.Channels;
-            insert.ExecuteNonQuery();
+            insert.Bind(game, row.GameId);
+            insert.Bind(name, row.GameName);
+            insert.Bind(viewers, row.Viewers);
+            insert.Bind(channels, row.Channels);
+            insert.Execute();
         }
     }
 

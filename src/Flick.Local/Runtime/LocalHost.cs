@@ -68,7 +68,8 @@ public sealed class LocalHost : IAsyncDisposable
             }
         }
 
-        var pipeline = new PipelineOptions();
+        // Ingest and steps share this process: a slot just written is not parsed again by its steps.
+        var pipeline = new PipelineOptions { ShareParsedSlots = true };
         pipeline.Sources.Add(new SourceOptions
         {
             Name = SimulatedSource,

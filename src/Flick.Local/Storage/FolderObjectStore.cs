@@ -8,9 +8,12 @@ namespace Flick.Local.Storage;
 /// <summary>
 /// Buckets as folders: <c>&lt;root&gt;/&lt;bucket&gt;/&lt;key&gt;</c>. A put streams to a temp file in the bucket
 /// folder while hashing, syncs it to disk and renames it over the key, so readers see the whole old
-/// object or the whole new one. The put returns the ETag it hashed on the way; a head or a listing
-/// keeps it in a sidecar the first time it describes the object (a sidecar that does not match the
-/// file's size and write time is ignored and rewritten), so a put creates one file, not two.
+/// object or the whole new one. The put returns the ETag it hashed on the way and remembers it for
+/// the objects put most recently, which are the ones the next steps list and read; a head or a
+/// listing of an object that is no longer remembered keeps its ETag in a sidecar the first time it
+/// describes it. Remembered or in a sidecar, an ETag is trusted only while the file has the size
+/// and write time it was computed for; otherwise it is recomputed from the content. So a put
+/// creates one file, not two, and its content is hashed once.
 /// </summary>
 /// <remarks>
 /// Keys are relative paths, so a key cannot be both an object and the folder of other keys
@@ -20,17 +23,33 @@ namespace Flick.Local.Storage;
 /// </remarks>
 public sealed class FolderObjectStore : IObjectStore
 {
+    /// <summary>How many of the latest puts keep their ETag in memory.</summary>
+    internal const int RememberedPuts = 4096;
+
+    /// <summary>
+    /// The read buffer of an opened object. Readers pass buffers of their own, which a read of this
+    /// size or more bypasses; a larger one would be a large-object-heap array per opened object.
+    /// </summary>
+    private const int ReadBufferSize = 4096;
+
     private readonly FolderLayout _layout;
     private readonly IObjectCreatedListener _listener;
+    private readonly RecentMetas _recent;
 
     /// <param name="rootDirectory">The folder that holds one folder per bucket (<c>&lt;data-dir&gt;/buckets</c>).</param>
     /// <param name="listener">Told about every successful put.</param>
     public FolderObjectStore(string rootDirectory, IObjectCreatedListener listener)
+        : this(rootDirectory, listener, RememberedPuts)
+    {
+    }
+
+    internal FolderObjectStore(string rootDirectory, IObjectCreatedListener listener, int rememberedPuts)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         ArgumentNullException.ThrowIfNull(listener);
         _layout = new FolderLayout(rootDirectory);
         _listener = listener;
+        _recent = new RecentMetas(rememberedPuts);
         Directory.CreateDirectory(_layout.Root);
         _layout.DeleteLeftoverTempFiles();
     }
@@ -51,6 +70,7 @@ public sealed class FolderObjectStore : IObjectStore
 
             // A rename keeps the temp file's write time, which the ETag's sidecar is checked against.
             File.Move(temp, path, overwrite: true);
+            _recent.Remember(path, meta);
             created = new ObjectInfo(bucket, key, meta.Size, meta.ETag, new DateTimeOffset(meta.LastWriteTicks, TimeSpan.Zero));
         }
         catch
@@ -73,7 +93,7 @@ public sealed class FolderObjectStore : IObjectStore
             try
             {
                 // FileShare.Delete lets a put rename a new version over the key while this one is read.
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, ETags.BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, ReadBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -141,6 +161,7 @@ public sealed class FolderObjectStore : IObjectStore
             File.Delete(path);
         }
 
+        _recent.Forget(path);
         var meta = _layout.MetaPath(bucket, key);
         if (File.Exists(meta))
         {
@@ -176,6 +197,12 @@ public sealed class FolderObjectStore : IObjectStore
 
     private async Task<ObjectInfo> DescribeAsync(string bucket, string key, SafeFileHandle file, CancellationToken cancellationToken)
     {
+        var path = _layout.ObjectPath(bucket, key);
+        if (_recent.Find(path) is { } remembered && remembered.Describes(file))
+        {
+            return new ObjectInfo(bucket, key, remembered.Size, remembered.ETag, new DateTimeOffset(remembered.LastWriteTicks, TimeSpan.Zero));
+        }
+
         var meta = ObjectMeta.TryRead(_layout.MetaPath(bucket, key));
         if (meta is null || !meta.Describes(file))
         {

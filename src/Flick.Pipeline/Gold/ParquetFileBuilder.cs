@@ -1,3 +1,4 @@
+using Flick.Pipeline.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -43,21 +44,30 @@ public sealed class ParquetFileBuilder
         return Add(field, (rg, ct) => rg.WriteAsync<DateTime>(field, values, null, null, ct));
     }
 
+    /// <summary>The file, positioned at its start, in a pooled stream the caller disposes.</summary>
     public async Task<MemoryStream> BuildAsync(CancellationToken cancellationToken)
     {
-        var output = new MemoryStream();
-        var schema = new ParquetSchema(_fields);
-        await using (var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken))
+        var output = PooledStreams.Create("parquet");
+        try
         {
-            using var rowGroup = writer.CreateRowGroup();
-            foreach (var column in _columns)
+            var schema = new ParquetSchema(_fields);
+            await using (var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken))
             {
-                await column(rowGroup, cancellationToken);
+                using var rowGroup = writer.CreateRowGroup();
+                foreach (var column in _columns)
+                {
+                    await column(rowGroup, cancellationToken);
+                }
             }
-        }
 
-        output.Position = 0;
-        return output;
+            output.Position = 0;
+            return output;
+        }
+        catch
+        {
+            await output.DisposeAsync();
+            throw;
+        }
     }
 
     private ParquetFileBuilder Add(Field field, Func<ParquetRowGroupWriter, CancellationToken, Task> write)

@@ -5,8 +5,10 @@ using Flick.Core.Domain.Runs;
 using Flick.Core.Parsing;
 using Flick.Core.Ports;
 using Flick.Core.Semantics;
+using Flick.Pipeline.Buffers;
 using Flick.Pipeline.Events;
 using Flick.Pipeline.Layout;
+using Flick.Pipeline.Steps;
 
 namespace Flick.Pipeline.Ingest;
 
@@ -17,7 +19,11 @@ namespace Flick.Pipeline.Ingest;
 /// because its creation starts the run. Every key is derived from the raw object, so processing
 /// the same object twice writes the same objects.
 /// </summary>
-public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, TimeProvider clock)
+/// <param name="handOff">
+/// The slot steps' loader when they run in this process (<see cref="PipelineOptions.ShareParsedSlots"/>):
+/// each slot written is handed to it with the part's ETag, before the run manifest starts the run.
+/// </param>
+public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, TimeProvider clock, SlotLoader? handOff = null)
 {
     public async Task<IngestResult> IngestAsync(string key, string? etag, CancellationToken ct)
     {
@@ -99,11 +105,12 @@ public sealed class RawObjectIngestor(IObjectStore store, BucketNames buckets, T
         var metadata = new Dictionary<string, string>(coverage, StringComparer.Ordinal) { ["source"] = sourceKey, ["part"] = partId };
         foreach (var slot in slots)
         {
-            using var buffer = new MemoryStream();
+            await using var buffer = PooledStreams.Create("silver-slot");
             metadata["slot"] = slot.Slot.ToString();
             await SeriesDocumentWriter.WriteAsync(buffer, series, slot.Observations, metadata, ct);
             buffer.Position = 0;
-            await store.PutAsync(buckets.Series, StorageLayout.SlotPart(series, slot.Slot, partId), buffer, "application/json", ct);
+            var part = await store.PutAsync(buckets.Series, StorageLayout.SlotPart(series, slot.Slot, partId), buffer, "application/json", ct);
+            handOff?.Offer(part, slot);
         }
 
         var slotNames = slots.Select(s => s.Slot.ToString()).ToList();

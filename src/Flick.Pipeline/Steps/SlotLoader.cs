@@ -17,6 +17,9 @@ namespace Flick.Pipeline.Steps;
 /// slot's parts with their ETags, so a part written since is never served stale. The steps run in
 /// parallel, so they usually ask at the same moment: a load in progress is shared too, and the slot
 /// is parsed once rather than once per step. A failed load is not kept; the next caller tries again.
+/// Where the ingest runs in the same process, it offers each slot it has just written (see
+/// <see cref="Offer"/>): the steps then find it under the same key and skip the parse, and if another
+/// part of that minute arrives, the key no longer matches and the slot is read from silver.
 /// </remarks>
 public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
 {
@@ -90,6 +93,24 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
             own.SetException(e);
             _ = own.Task.Exception;   // observed here: waiters that gave up must not leave it unobserved
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="content"/> as the slot whose only part is <paramref name="part"/>, as just
+    /// written: what parsing that part gives, so a step that lists exactly this part uses it as is.
+    /// </summary>
+    public void Offer(ObjectInfo part, SlotContent content)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(content);
+        var key = CacheKey([part]);
+        lock (_gate)
+        {
+            if (Find(key) is null)
+            {
+                Remember(key, content);
+            }
         }
     }
 

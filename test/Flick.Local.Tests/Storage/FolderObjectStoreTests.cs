@@ -80,6 +80,45 @@ public sealed class FolderObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task HeadAndList_WhenMoreObjectsWerePutThanTheStoreRemembers_ShouldDescribeEveryObjectByItsContent()
+    {
+        // Two remembered puts: the first object's ETag then comes from its content (and its sidecar).
+        var store = new FolderObjectStore(Path.Combine(_temp.Path, "small"), _listener, rememberedPuts: 2);
+        byte[][] contents = [[1], [2, 2], [3, 3, 3], [4, 4, 4, 4]];
+        for (var i = 0; i < contents.Length; i++)
+        {
+            using var stream = new MemoryStream(contents[i]);
+            await store.PutAsync("raw", $"k/{i}", stream, "application/octet-stream", CancellationToken.None);
+        }
+
+        var heads = new List<ObjectInfo?>();
+        foreach (var i in Enumerable.Range(0, contents.Length))
+        {
+            heads.Add(await store.HeadAsync("raw", $"k/{i}", CancellationToken.None));
+        }
+
+        var listed = await ToListAsync(store.ListAsync("raw", "k/", CancellationToken.None));
+
+        heads.Select(h => (h!.Size, h.ETag)).ShouldBe(contents.Select(c => ((long)c.Length, Md5ETag.Of(c))));
+        listed.Select(o => (o.Size, o.ETag)).ShouldBe(contents.Select(c => ((long)c.Length, Md5ETag.Of(c))));
+    }
+
+    [Fact]
+    public async Task HeadAsync_WhenARememberedObjectWasDeletedAndPutAgainBehindTheStore_ShouldDescribeTheNewContent()
+    {
+        await PutAsync("raw", "again", [1, 2, 3]);
+        await _store.DeleteAsync("raw", "again", CancellationToken.None);
+        byte[] other = [4, 5, 6];
+        var path = Path.Combine(_temp.Path, "buckets", "raw", "again");
+        await File.WriteAllBytesAsync(path, other);
+
+        var head = await _store.HeadAsync("raw", "again", CancellationToken.None);
+
+        head.ShouldNotBeNull();
+        head.ETag.ShouldBe(Md5ETag.Of(other));
+    }
+
+    [Fact]
     public async Task ReadsAndDelete_WhenObjectIsMissing_ShouldReturnNullAndNotThrow()
     {
         (await _store.OpenReadAsync("raw", "missing", CancellationToken.None)).ShouldBeNull();

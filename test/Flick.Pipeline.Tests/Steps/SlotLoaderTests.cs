@@ -1,6 +1,7 @@
 using System.Text;
 using Flick.Core.Domain;
 using Flick.Core.Ports;
+using Flick.Pipeline.Ingest;
 using Flick.Pipeline.Layout;
 using Flick.Pipeline.Steps;
 using Flick.Testing;
@@ -50,6 +51,71 @@ public class SlotLoaderTests
         store.Opens.ShouldBe(2);
     }
 
+    // Two minutes; user 1 twice in the first (the later sample wins), text that needs escaping and
+    // decoding, a stream without started_at, a mature one and an uncategorised one.
+    private const string Upload = """
+        {"series":"demo","samples":[
+          {"at":"2026-11-23T10:00:05.1234567Z","streams":[
+            {"id":"s1","user_id":"1","user_login":"one","user_name":"Zoë \u00e9 \"q\" 🎮","game_id":"g","game_name":"Jeu \u2013 G","type":"live","viewer_count":10,"started_at":"2026-11-23T09:00:00Z","language":"fr","title":"a\\b\nc","is_mature":true},
+            {"id":"s2","user_id":"2","user_login":"two","user_name":"Two","game_id":"","game_name":"","type":"live","viewer_count":0,"language":"","title":""}]},
+          {"at":"2026-11-23T10:00:45Z","streams":[
+            {"id":"s1","user_id":"1","user_login":"one","user_name":"One","game_id":"g","game_name":"G","viewer_count":12,"started_at":"2026-11-23T09:00:00+02:00","language":"en","title":"later"}]},
+          {"at":"2026-11-23T10:01:30Z","streams":[
+            {"id":"s3","user_id":"3","user_login":"three","user_name":"日本","game_id":"h","game_name":"H","type":"live","viewer_count":2147483647,"started_at":"2026-11-23T10:01:00Z","language":"ja","title":"t"}]}]}
+        """;
+
+    [Fact]
+    public async Task Offer_WhenTheIngestWroteTheOnlyPartOfEachMinute_ShouldServeWhatParsingTheSilverPartGivesWithoutReadingIt()
+    {
+        var (store, shared) = await IngestUploadAsync();
+        var handedOff = new[] { await shared.LoadAsync(Series, Minute, CancellationToken.None), await shared.LoadAsync(Series, Minute.AddMinutes(1), CancellationToken.None) };
+        var silverReadsAfterHandOff = store.OpenedKeys.Count(k => k.Bucket == Buckets.Series);
+        var fresh = new SlotLoader(store, new BucketNames());
+        var parsed = new[] { await fresh.LoadAsync(Series, Minute, CancellationToken.None), await fresh.LoadAsync(Series, Minute.AddMinutes(1), CancellationToken.None) };
+
+        silverReadsAfterHandOff.ShouldBe(0);
+        store.OpenedKeys.Count(k => k.Bucket == Buckets.Series).ShouldBe(2);
+        for (var i = 0; i < 2; i++)
+        {
+            handedOff[i].Series.ShouldBe(parsed[i].Series);
+            handedOff[i].Slot.ShouldBe(parsed[i].Slot);
+            handedOff[i].Observations.ShouldBe(parsed[i].Observations);   // records: every field compared
+        }
+
+        handedOff[0].Observations.Select(o => (o.UserId, o.ViewerCount, o.UserName)).ShouldBe([("1", 12, "One"), ("2", 0, "Two")]);
+        handedOff[1].Observations.Single().UserName.ShouldBe("日本");
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenAnotherPartOfTheMinuteWasWrittenAfterTheOffer_ShouldReadAllPartsFromSilver()
+    {
+        var (store, shared) = await IngestUploadAsync();
+
+        const string later = """
+            {"series":"demo","samples":[{"at":"2026-11-23T10:00:50Z","streams":[
+              {"id":"s2","user_id":"2","user_login":"two","user_name":"Two","game_id":"","game_name":"","type":"live","viewer_count":5,"language":"","title":""},
+              {"id":"s9","user_id":"9","user_login":"nine","user_name":"Nine","game_id":"g","game_name":"G","type":"live","viewer_count":9,"language":"en","title":"t"}]}]}
+            """;
+        store.Put(Buckets.Series, StorageLayout.SlotPart(Series, Minute, "p2"), Encoding.UTF8.GetBytes(later));
+        var content = await shared.LoadAsync(Series, Minute, CancellationToken.None);
+
+        store.OpenedKeys.Count(k => k.Bucket == Buckets.Series).ShouldBe(2);
+        // User 1 only in the upload (12); user 2's sample at 10:00:50 is later than the upload's (0); user 9 only in the new part.
+        content.Observations.Select(o => (o.UserId, o.ViewerCount)).ShouldBe([("1", 12), ("2", 5), ("9", 9)]);
+    }
+
+    /// <summary>Ingests <see cref="Upload"/> with the hand-off to a loader, as the embedded runtime does.</summary>
+    private static async Task<(GatedStore Store, SlotLoader Shared)> IngestUploadAsync()
+    {
+        var store = new GatedStore();
+        store.Release();
+        store.Put(Buckets.Raw, "uploads/demo.json", Encoding.UTF8.GetBytes(Upload));
+        var shared = new SlotLoader(store, new BucketNames());
+        var ingestor = new RawObjectIngestor(store, new BucketNames(), TimeProvider.System, shared);
+        await ingestor.IngestAsync("uploads/demo.json", "\"v1\"", CancellationToken.None);
+        return (store, shared);
+    }
+
     /// <summary>Holds every read until released, so that concurrent loads overlap for certain.</summary>
     private sealed class GatedStore : IObjectStore
     {
@@ -62,6 +128,8 @@ public class SlotLoaderTests
 
         public int Opens => Volatile.Read(ref _opens);
 
+        public System.Collections.Concurrent.ConcurrentQueue<(string Bucket, string Key)> OpenedKeys { get; } = new();
+
         public void Put(string bucket, string key, byte[] bytes) => _inner.Put(bucket, key, bytes);
 
         public Task WaitForFirstOpenAsync() => _opened.Task;
@@ -71,6 +139,7 @@ public class SlotLoaderTests
         public async Task<Stream?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _opens);
+            OpenedKeys.Enqueue((bucket, key));
             _opened.TrySetResult();
             await _released.Task;
             if (FailNextOpen)

@@ -1,0 +1,87 @@
+using Flick.Local.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Flick.Local.Tests.Data;
+
+public sealed class BulkStatementTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Execute_WhenValuesAreBoundPerRow_ShouldStoreEachRowAsBound()
+    {
+        var longText = new string('é', 300) + "✓";   // more bytes than the first text buffer holds
+        (long Id, string? Text, long? Number)[] rows =
+            [(1, "plain", 42), (2, string.Empty, null), (3, null, -7), (4, "Zoë 日本語", long.MaxValue), (5, longText, 0)];
+
+        await _db.Database.WriteAsync(
+            transaction =>
+            {
+                transaction.CreateCommand("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT, number INTEGER)").ExecuteNonQuery();
+                using var insert = new BulkStatement(transaction, "INSERT INTO t (id, text, number) VALUES ($id, $text, $number)");
+                var (id, text, number) = (insert.Index("$id"), insert.Index("$text"), insert.Index("$number"));
+                foreach (var row in rows)
+                {
+                    insert.Bind(id, row.Id);
+                    insert.Bind(text, row.Text);
+                    insert.Bind(number, row.Number);
+                    insert.Execute();
+                }
+            },
+            CancellationToken.None);
+
+        var stored = await _db.Database.ListAsync(
+            "SELECT id, text, number, typeof(text) FROM t ORDER BY id", [],
+            r => (Id: r.GetInt64(0), Text: r.IsDBNull(1) ? null : r.GetString(1), Number: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Type: r.GetString(3)),
+            CancellationToken.None);
+
+        stored.Select(r => (r.Id, r.Text, r.Number)).ShouldBe(rows);
+        // The empty string stays text, distinct from NULL (an uncategorised game is '').
+        stored.Select(r => r.Type).ShouldBe(["text", "text", "null", "text", "text"]);
+    }
+
+    [Fact]
+    public async Task Execute_WhenARowBreaksAConstraint_ShouldThrowSqliteErrorAndGoOnWithTheNextRow()
+    {
+        SqliteException? error = null;
+        await _db.Database.WriteAsync(
+            transaction =>
+            {
+                transaction.CreateCommand("CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT NOT NULL)").ExecuteNonQuery();
+                using var insert = new BulkStatement(transaction, "INSERT INTO u (id, name) VALUES ($id, $name)");
+                insert.Bind(1, 1L);
+                insert.Bind(2, "first");
+                insert.Execute();
+                insert.Bind(1, 1L);
+                insert.Bind(2, "duplicate");
+                error = Should.Throw<SqliteException>(insert.Execute);
+                insert.Bind(1, 2L);
+                insert.Bind(2, "second");
+                insert.Execute();
+            },
+            CancellationToken.None);
+
+        error.ShouldNotBeNull();
+        error.SqliteErrorCode.ShouldBe(19);   // SQLITE_CONSTRAINT
+        error.Message.ShouldContain("UNIQUE constraint failed: u.id");
+        var names = await _db.Database.ListAsync("SELECT name FROM u ORDER BY id", [], r => r.GetString(0), CancellationToken.None);
+        names.ShouldBe(["first", "second"]);
+    }
+
+    [Fact]
+    public async Task Index_WhenTheStatementHasNoSuchParameter_ShouldNameIt()
+    {
+        ArgumentException? error = null;
+        await _db.Database.WriteAsync(
+            transaction =>
+            {
+                using var statement = new BulkStatement(transaction, "SELECT $present");
+                error = Should.Throw<ArgumentException>(() => statement.Index("$absent"));
+            },
+            CancellationToken.None);
+
+        error!.Message.ShouldContain("$absent");
+    }
+}
