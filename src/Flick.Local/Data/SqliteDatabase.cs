@@ -8,6 +8,14 @@ namespace Flick.Local.Data;
 /// <c>synchronous=NORMAL</c> (durable at checkpoints, never corrupt), and a long busy timeout because
 /// the slots of a run write concurrently and SQLite has one writer at a time.
 /// </summary>
+/// <remarks>
+/// Writers take turns (<see cref="EnterWriteAsync"/>), so a turn should hold only its own work. By
+/// default SQLite checkpoints inside the commit that crosses 1,000 WAL pages, which puts copying the
+/// pages into the database file and its fsync into some writer's turn. Here the commits never
+/// checkpoint; every <see cref="WritesPerCheckpoint"/> turns a passive checkpoint runs on a
+/// connection of its own while the next writers go on (SQLite lets a checkpoint run beside a writer),
+/// and the WAL file is cut back to <see cref="WalSizeLimitBytes"/> when it restarts.
+/// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "flick.db";
@@ -15,11 +23,20 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>How long a writer waits for the lock before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Write turns between two background checkpoints.</summary>
+    public const int WritesPerCheckpoint = 16;
+
+    /// <summary>The size the WAL file is truncated to when it restarts after a checkpoint.</summary>
+    public const long WalSizeLimitBytes = 64L * 1024 * 1024;
+
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private volatile bool _initialized;
+    private int _writesSinceCheckpoint;
+    private Task _checkpoint = Task.CompletedTask;
+    private readonly Lock _checkpointGate = new();
 
     /// <param name="dataDirectory">The runtime's data folder; it is created at initialization if missing.</param>
     public SqliteDatabase(string dataDirectory)
@@ -37,7 +54,8 @@ public sealed class SqliteDatabase : IDisposable
         }.ToString();
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};");
+            $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; " +
+            $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes};");
     }
 
     public string FilePath { get; }
@@ -51,7 +69,49 @@ public sealed class SqliteDatabase : IDisposable
     internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
-        return new WriteTurn(_writeGate);
+        return new WriteTurn(this);
+    }
+
+    /// <summary>Waits for the background checkpoint in progress, if any (for tests and shutdown).</summary>
+    internal Task CheckpointDone()
+    {
+        lock (_checkpointGate)
+        {
+            return _checkpoint;
+        }
+    }
+
+    /// <summary>After a write turn: every <see cref="WritesPerCheckpoint"/> turns, one checkpoint in the background, never two at once.</summary>
+    private void OnWriteDone()
+    {
+        if (Interlocked.Increment(ref _writesSinceCheckpoint) < WritesPerCheckpoint)
+        {
+            return;
+        }
+
+        lock (_checkpointGate)
+        {
+            if (!_checkpoint.IsCompleted)
+            {
+                return;   // the next turn asks again
+            }
+
+            Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
+            _checkpoint = Task.Run(CheckpointAsync);
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var connection = await OpenCoreAsync(CancellationToken.None);
+            await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            // A checkpoint that could not run leaves the pages in the WAL, which stays correct; the next one copies them.
+        }
     }
 
     /// <summary>Creates the file and the schema if they do not exist yet; safe to call any number of times.</summary>
@@ -97,6 +157,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections, which checkpoints the WAL into the database file.</summary>
     public void Dispose()
     {
+        CheckpointDone().GetAwaiter().GetResult();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -132,7 +193,7 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    private sealed class WriteTurn(SqliteDatabase database) : IDisposable
     {
         private int _released;
 
@@ -140,7 +201,8 @@ public sealed class SqliteDatabase : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                database._writeGate.Release();
+                database.OnWriteDone();
             }
         }
     }

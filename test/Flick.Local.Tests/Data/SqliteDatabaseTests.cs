@@ -28,6 +28,45 @@ public sealed class SqliteDatabaseTests : IDisposable
         (await ScalarAsync(connection, "PRAGMA synchronous")).ShouldBe(1L); // NORMAL
         (await ScalarAsync(connection, "PRAGMA busy_timeout")).ShouldBe(30_000L);
         (await ScalarAsync(connection, "PRAGMA foreign_keys")).ShouldBe(0L);
+        (await ScalarAsync(connection, "PRAGMA wal_autocheckpoint")).ShouldBe(0L);
+        (await ScalarAsync(connection, "PRAGMA journal_size_limit")).ShouldBe(SqliteDatabase.WalSizeLimitBytes);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenTurnsPass_ShouldLeavePagesInTheWalUntilTheBackgroundCheckpointCopiesThem()
+    {
+        // Each turn writes ~1 MB, far above SQLite's own 1,000-page checkpoint threshold.
+        var row = new string('x', 1_000_000);
+        async Task WriteTurnsAsync(int count, int first)
+        {
+            for (var i = first; i < first + count; i++)
+            {
+                await _test.Database.WriteAsync(t =>
+                {
+                    var insert = t.CreateCommand("INSERT INTO big (id, text) VALUES ($id, $text)");
+                    insert.Parameters.AddWithValue("$id", i);
+                    insert.Parameters.AddWithValue("$text", row);
+                    insert.ExecuteNonQuery();
+                }, CancellationToken.None);
+            }
+        }
+
+        var file = Path.Combine(_test.Directory, "flick.db");
+        await _test.Database.WriteAsync(t => t.CreateCommand("CREATE TABLE big (id INTEGER PRIMARY KEY, text TEXT)").ExecuteNonQuery(), CancellationToken.None);
+        await _test.Database.CheckpointDone();
+        var before = new FileInfo(file).Length;
+
+        await WriteTurnsAsync(SqliteDatabase.WritesPerCheckpoint - 3, 0);   // the turn count stays below a checkpoint
+        await _test.Database.CheckpointDone();
+        var beforeCheckpoint = new FileInfo(file).Length;
+        await WriteTurnsAsync(3, 100);   // the turn that reaches it starts one
+        await _test.Database.CheckpointDone();
+        var afterCheckpoint = new FileInfo(file).Length;
+
+        (beforeCheckpoint - before).ShouldBeLessThan(1_000_000);   // no commit copied its pages into the file
+        afterCheckpoint.ShouldBeGreaterThan((SqliteDatabase.WritesPerCheckpoint - 1) * 1_000_000L);   // the checkpoint did
+        var count = await _test.Database.ListAsync("SELECT count(*), sum(length(text)) FROM big", [], r => (r.GetInt64(0), r.GetInt64(1)), CancellationToken.None);
+        count.Single().ShouldBe((SqliteDatabase.WritesPerCheckpoint, SqliteDatabase.WritesPerCheckpoint * 1_000_000L));
     }
 
     [Fact]
