@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -22,6 +24,17 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>How long a writer waits for the lock before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The meter of the write turns (<c>dotnet-counters monitor --counters Flick.Local.Sqlite</c>).</summary>
+    public const string MeterName = "Flick.Local.Sqlite";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Seconds writers held the write turn: its rate is the share of time the one writer is busy.</summary>
+    private static readonly Counter<double> HeldSeconds = Meter.CreateCounter<double>("flick.sqlite.write_turn.held", "s", "Time a writer held the write turn");
+
+    /// <summary>Seconds writers waited for their turn, summed over writers.</summary>
+    private static readonly Counter<double> WaitedSeconds = Meter.CreateCounter<double>("flick.sqlite.write_turn.waited", "s", "Time writers waited for the write turn");
 
     /// <summary>Write turns between two background checkpoints.</summary>
     public const int WritesPerCheckpoint = 16;
@@ -68,7 +81,9 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
+        var asked = Stopwatch.GetTimestamp();
         await _writeGate.WaitAsync(cancellationToken);
+        WaitedSeconds.Add(Stopwatch.GetElapsedTime(asked).TotalSeconds);
         return new WriteTurn(this);
     }
 
@@ -195,12 +210,14 @@ public sealed class SqliteDatabase : IDisposable
 
     private sealed class WriteTurn(SqliteDatabase database) : IDisposable
     {
+        private readonly long _taken = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                HeldSeconds.Add(Stopwatch.GetElapsedTime(_taken).TotalSeconds);
                 database._writeGate.Release();
                 database.OnWriteDone();
             }

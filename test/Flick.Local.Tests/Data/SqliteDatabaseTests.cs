@@ -33,6 +33,33 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_WhenTwoWritersOverlap_ShouldCountTheTimeTheTurnWasHeldAndWaitedFor()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteDatabase.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
+        listener.Start();
+        await _test.Database.InitializeAsync(CancellationToken.None);
+        using var holding = new ManualResetEventSlim();
+
+        // The first writer holds its turn for at least 200 ms; the second asks while it does.
+        var first = Task.Run(() => _test.Database.WriteAsync(_ => { holding.Set(); Thread.Sleep(200); }, CancellationToken.None));
+        holding.Wait();
+        var second = _test.Database.WriteAsync(_ => { }, CancellationToken.None);
+        await Task.WhenAll(first, second);
+
+        measured["flick.sqlite.write_turn.held"].ShouldBeGreaterThanOrEqualTo(0.2);
+        measured["flick.sqlite.write_turn.waited"].ShouldBeGreaterThan(0.1);
+    }
+
+    [Fact]
     public async Task WriteAsync_WhenTurnsPass_ShouldLeavePagesInTheWalUntilTheBackgroundCheckpointCopiesThem()
     {
         // Each turn writes ~1 MB, far above SQLite's own 1,000-page checkpoint threshold.
