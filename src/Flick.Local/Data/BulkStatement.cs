@@ -54,6 +54,9 @@ internal sealed class BulkStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
     }
 
+    /// <summary>Text already encoded as UTF-8; SQLite copies it.</summary>
+    public void Bind(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
+
     /// <summary>Runs the statement with the values bound since the last run, then keeps them for the next.</summary>
     public void Execute()
     {

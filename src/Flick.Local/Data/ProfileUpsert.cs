@@ -36,6 +36,9 @@ internal sealed class ProfileUpsert : IDisposable
         WHERE {Later} OR excluded.first_seen < first_seen OR {PeakWins}
         """;
 
+    /// <summary>Values per profile: the parameters $p0 to $p15.</summary>
+    private const int Width = 16;
+
     private readonly BulkStatement _statement;
     private readonly int[] _values;
 
@@ -43,31 +46,50 @@ internal sealed class ProfileUpsert : IDisposable
     {
         _statement = new BulkStatement(transaction, Sql);
         _statement.Bind(_statement.Index("$series"), seriesId);
-        _values = [.. Enumerable.Range(0, 16).Select(i => _statement.Index("$p" + i.ToString(CultureInfo.InvariantCulture)))];
+        _values = [.. Enumerable.Range(0, Width).Select(i => _statement.Index("$p" + i.ToString(CultureInfo.InvariantCulture)))];
     }
 
     /// <summary>The form login and name are searched in.</summary>
     public static string Folded(string text) => text.ToLowerInvariant();
 
-    public void Write(ChannelProfile profile)
+    /// <summary>
+    /// The values of <paramref name="profiles"/> in parameter order, encoded ahead of the write turn;
+    /// the caller disposes them.
+    /// </summary>
+    public static EncodedRows Encode(IReadOnlyCollection<ChannelProfile> profiles)
     {
-        _statement.Bind(_values[0], profile.UserId);
-        _statement.Bind(_values[1], profile.UserLogin);
-        _statement.Bind(_values[2], profile.UserName);
-        _statement.Bind(_values[3], profile.Language);
-        _statement.Bind(_values[4], profile.Title);
-        _statement.Bind(_values[5], profile.GameId);
-        _statement.Bind(_values[6], profile.GameName);
-        _statement.Bind(_values[7], profile.StreamId);
-        _statement.Bind(_values[8], profile.StartedAt is { } started ? SqliteValues.ToText(started) : null);
-        _statement.Bind(_values[9], SqliteValues.ToText(profile.LastAt));
-        _statement.Bind(_values[10], profile.FirstSeen.UnixMinute);
-        _statement.Bind(_values[11], profile.LastSeen.UnixMinute);
-        _statement.Bind(_values[12], profile.PeakViewers);
-        _statement.Bind(_values[13], profile.PeakSlot.UnixMinute);
-        _statement.Bind(_values[14], Folded(profile.UserLogin));
-        _statement.Bind(_values[15], Folded(profile.UserName));
-        _statement.Execute();
+        var rows = new EncodedRows(Width, profiles.Count);
+        foreach (var profile in profiles)
+        {
+            rows.Add(profile.UserId);
+            rows.Add(profile.UserLogin);
+            rows.Add(profile.UserName);
+            rows.Add(profile.Language);
+            rows.Add(profile.Title);
+            rows.Add(profile.GameId);
+            rows.Add(profile.GameName);
+            rows.Add(profile.StreamId);
+            rows.Add(profile.StartedAt is { } started ? SqliteValues.ToText(started) : null);
+            rows.Add(SqliteValues.ToText(profile.LastAt));
+            rows.Add(profile.FirstSeen.UnixMinute);
+            rows.Add(profile.LastSeen.UnixMinute);
+            rows.Add(profile.PeakViewers);
+            rows.Add(profile.PeakSlot.UnixMinute);
+            rows.Add(Folded(profile.UserLogin));
+            rows.Add(Folded(profile.UserName));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Merges every row of <paramref name="rows"/> (from <see cref="Encode"/>).</summary>
+    public void Write(EncodedRows rows)
+    {
+        for (var row = 0; row < rows.Rows; row++)
+        {
+            rows.Bind(_statement, row, _values);
+            _statement.Execute();
+        }
     }
 
     public void Dispose() => _statement.Dispose();

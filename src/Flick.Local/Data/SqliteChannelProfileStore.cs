@@ -39,16 +39,21 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
             batch[update.UserId] = batch.TryGetValue(update.UserId, out var seen) ? ProfileMerge.Merge(seen, update) : update;
         }
 
-        return _database.WriteAsync(
-            transaction =>
-            {
-                using var upsert = new ProfileUpsert(transaction, seriesId);
-                foreach (var update in batch.Values)
+        return WriteAsync(seriesId, ProfileUpsert.Encode(batch.Values), cancellationToken);
+    }
+
+    private async Task WriteAsync(string seriesId, EncodedRows rows, CancellationToken cancellationToken)
+    {
+        using (rows)
+        {
+            await _database.WriteAsync(
+                transaction =>
                 {
-                    upsert.Write(update);
-                }
-            },
-            cancellationToken);
+                    using var upsert = new ProfileUpsert(transaction, seriesId);
+                    upsert.Write(rows);
+                },
+                cancellationToken);
+        }
     }
 
     public Task<ChannelProfile?> GetAsync(string seriesId, string userId, CancellationToken cancellationToken)

@@ -33,34 +33,43 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
             throw new ArgumentException($"every row of the slot must belong to slot {slot}", nameof(viewers));
         }
 
-        return _database.WriteAsync(
-            transaction =>
-            {
-                using (var delete = transaction.CreateCommand(
-                    "DELETE FROM channel_slots WHERE series_id = $series AND slot = $slot;" +
-                    "DELETE FROM game_slots WHERE series_id = $series AND slot = $slot;" +
-                    "DELETE FROM slot_totals WHERE series_id = $series AND slot = $slot;"))
-                {
-                    delete.Parameters.AddWithValue("$series", seriesId);
-                    delete.Parameters.AddWithValue("$slot", slot.UnixMinute);
-                    delete.ExecuteNonQuery();
-                }
+        return WriteEncodedSlotAsync(seriesId, viewers, EncodeChannels(viewers.Channels), cancellationToken);
+    }
 
-                InsertChannels(transaction, seriesId, slot, viewers.Channels);
-                InsertGames(transaction, seriesId, slot, viewers.Games);
-                // The series counter only moves inside this IMMEDIATE transaction, so versions are unique and ordered.
-                using var totals = transaction.CreateCommand(
-                    "INSERT INTO series_versions (series_id, version) VALUES ($series, 1) ON CONFLICT (series_id) DO UPDATE SET version = version + 1;" +
-                    "INSERT INTO slot_totals (series_id, slot, viewers, live_channels, games, version) " +
-                    "VALUES ($series, $slot, $viewers, $channels, $games, (SELECT version FROM series_versions WHERE series_id = $series))");
-                totals.Parameters.AddWithValue("$series", seriesId);
-                totals.Parameters.AddWithValue("$slot", slot.UnixMinute);
-                totals.Parameters.AddWithValue("$viewers", viewers.Totals.Viewers);
-                totals.Parameters.AddWithValue("$channels", viewers.Totals.LiveChannels);
-                totals.Parameters.AddWithValue("$games", viewers.Totals.Games);
-                totals.ExecuteNonQuery();
-            },
-            cancellationToken);
+    private async Task WriteEncodedSlotAsync(string seriesId, SlotViewers viewers, EncodedRows channels, CancellationToken cancellationToken)
+    {
+        var slot = viewers.Slot;
+        using (channels)
+        {
+            await _database.WriteAsync(
+                transaction =>
+                {
+                    using (var delete = transaction.CreateCommand(
+                        "DELETE FROM channel_slots WHERE series_id = $series AND slot = $slot;" +
+                        "DELETE FROM game_slots WHERE series_id = $series AND slot = $slot;" +
+                        "DELETE FROM slot_totals WHERE series_id = $series AND slot = $slot;"))
+                    {
+                        delete.Parameters.AddWithValue("$series", seriesId);
+                        delete.Parameters.AddWithValue("$slot", slot.UnixMinute);
+                        delete.ExecuteNonQuery();
+                    }
+
+                    InsertChannels(transaction, seriesId, slot, channels);
+                    InsertGames(transaction, seriesId, slot, viewers.Games);
+                    // The series counter only moves inside this IMMEDIATE transaction, so versions are unique and ordered.
+                    using var totals = transaction.CreateCommand(
+                        "INSERT INTO series_versions (series_id, version) VALUES ($series, 1) ON CONFLICT (series_id) DO UPDATE SET version = version + 1;" +
+                        "INSERT INTO slot_totals (series_id, slot, viewers, live_channels, games, version) " +
+                        "VALUES ($series, $slot, $viewers, $channels, $games, (SELECT version FROM series_versions WHERE series_id = $series))");
+                    totals.Parameters.AddWithValue("$series", seriesId);
+                    totals.Parameters.AddWithValue("$slot", slot.UnixMinute);
+                    totals.Parameters.AddWithValue("$viewers", viewers.Totals.Viewers);
+                    totals.Parameters.AddWithValue("$channels", viewers.Totals.LiveChannels);
+                    totals.Parameters.AddWithValue("$games", viewers.Totals.Games);
+                    totals.ExecuteNonQuery();
+                },
+                cancellationToken);
+        }
     }
 
     public async Task<long> ReadVersionAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
@@ -142,21 +151,33 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
             cancellationToken);
     }
 
-    private static void InsertChannels(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<ChannelSlotMetric> channels)
+    /// <summary>A slot's channel rows, encoded before the write turn is taken.</summary>
+    private static EncodedRows EncodeChannels(IReadOnlyList<ChannelSlotMetric> channels)
+    {
+        var rows = new EncodedRows(5, channels.Count);
+        foreach (var channel in channels)
+        {
+            rows.Add(channel.UserId);
+            rows.Add(channel.GameId);
+            rows.Add(channel.Viewers);
+            rows.Add(channel.StreamId);
+            // UTC ticks: exact, and an hour roll-up reads every row of an hour without parsing text per row.
+            rows.Add(channel.StartedAt?.UtcTicks);
+        }
+
+        return rows;
+    }
+
+    private static void InsertChannels(SqliteTransaction transaction, string seriesId, Slot slot, EncodedRows channels)
     {
         using var insert = new BulkStatement(transaction,
             "INSERT INTO channel_slots (series_id, slot, user_id, game_id, viewers, stream_id, started_at) VALUES ($series, $slot, $user, $game, $viewers, $stream, $started)");
         insert.Bind(insert.Index("$series"), seriesId);
         insert.Bind(insert.Index("$slot"), slot.UnixMinute);
-        var (user, game, viewers, stream, started) = (insert.Index("$user"), insert.Index("$game"), insert.Index("$viewers"), insert.Index("$stream"), insert.Index("$started"));
-        foreach (var channel in channels)
+        int[] indexes = [insert.Index("$user"), insert.Index("$game"), insert.Index("$viewers"), insert.Index("$stream"), insert.Index("$started")];
+        for (var row = 0; row < channels.Rows; row++)
         {
-            insert.Bind(user, channel.UserId);
-            insert.Bind(game, channel.GameId);
-            insert.Bind(viewers, channel.Viewers);
-            insert.Bind(stream, channel.StreamId);
-            // UTC ticks: exact, and an hour roll-up reads every row of an hour without parsing text per row.
-            insert.Bind(started, channel.StartedAt?.UtcTicks);
+            channels.Bind(insert, row, indexes);
             insert.Execute();
         }
     }

@@ -43,6 +43,43 @@ public sealed class BulkStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task EncodedRows_WhenBoundRowByRow_ShouldStoreWhatWasAdded()
+    {
+        // More rows than announced and more text than the first buffer: both grow.
+        var rows = Enumerable.Range(0, 50)
+            .Select(i => (Id: (long)i, Text: i % 5 == 0 ? null : i % 7 == 0 ? string.Empty : $"{i}:" + new string('ü', i * 20), Number: (long?)(i * 1_000_000_007L)))
+            .ToList();
+        using var encoded = new EncodedRows(3, expectedRows: 2);
+        foreach (var row in rows)
+        {
+            encoded.Add(row.Id);
+            encoded.Add(row.Text);
+            encoded.Add(row.Number!.Value);
+        }
+
+        await _db.Database.WriteAsync(
+            transaction =>
+            {
+                transaction.CreateCommand("CREATE TABLE e (id INTEGER PRIMARY KEY, text TEXT, number INTEGER)").ExecuteNonQuery();
+                using var insert = new BulkStatement(transaction, "INSERT INTO e (id, text, number) VALUES ($id, $text, $number)");
+                int[] indexes = [insert.Index("$id"), insert.Index("$text"), insert.Index("$number")];
+                for (var row = 0; row < encoded.Rows; row++)
+                {
+                    encoded.Bind(insert, row, indexes);
+                    insert.Execute();
+                }
+            },
+            CancellationToken.None);
+
+        var stored = await _db.Database.ListAsync(
+            "SELECT id, text, number FROM e ORDER BY id", [],
+            r => (Id: r.GetInt64(0), Text: r.IsDBNull(1) ? null : r.GetString(1), Number: (long?)r.GetInt64(2)),
+            CancellationToken.None);
+        encoded.Rows.ShouldBe(50);
+        stored.ShouldBe(rows);
+    }
+
+    [Fact]
     public async Task Execute_WhenARowBreaksAConstraint_ShouldThrowSqliteErrorAndGoOnWithTheNextRow()
     {
         SqliteException? error = null;

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+
+namespace Flick.Local.Data;
+
+/// <summary>
+/// Rows of statement values made ready before the write turn is taken: text already in UTF-8 in one
+/// pooled buffer, numbers as they are. Inside the turn a row is only bound and run, so the one
+/// writer holds SQLite for the database work alone. Disposing returns the buffers to their pools.
+/// </summary>
+internal sealed class EncodedRows : IDisposable
+{
+    private readonly int _width;
+    private Value[] _values;
+    private byte[] _text;
+    private int _count;
+    private int _textLength;
+
+    public EncodedRows(int width, int expectedRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        _width = width;
+        _values = ArrayPool<Value>.Shared.Rent(Math.Max(1, width * expectedRows));
+        _text = ArrayPool<byte>.Shared.Rent(4096);
+    }
+
+    public int Rows => _count / _width;
+
+    public void Add(long number) => Append(new Value(number, -1, 0));
+
+    public void Add(long? number)
+    {
+        if (number is { } value)
+        {
+            Add(value);
+        }
+        else
+        {
+            Add((string?)null);
+        }
+    }
+
+    public void Add(string? text)
+    {
+        if (text is null)
+        {
+            Append(new Value(0, -1, -1));
+            return;
+        }
+
+        var needed = _textLength + Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (needed > _text.Length)
+        {
+            Grow(ref _text, needed, _textLength);
+        }
+
+        var written = Encoding.UTF8.GetBytes(text, _text.AsSpan(_textLength));
+        Append(new Value(0, _textLength, written));
+        _textLength += written;
+    }
+
+    /// <summary>Binds row <paramref name="row"/>'s values to the parameters at <paramref name="indexes"/>, in order.</summary>
+    public void Bind(BulkStatement statement, int row, ReadOnlySpan<int> indexes)
+    {
+        var values = _values.AsSpan(row * _width, _width);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value.Length < 0)
+            {
+                statement.Bind(indexes[i], (string?)null);
+            }
+            else if (value.Offset < 0)
+            {
+                statement.Bind(indexes[i], value.Number);
+            }
+            else
+            {
+                statement.Bind(indexes[i], _text.AsSpan(value.Offset, value.Length));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<Value>.Shared.Return(_values);
+        ArrayPool<byte>.Shared.Return(_text);
+        _values = [];
+        _text = [];
+    }
+
+    private void Append(Value value)
+    {
+        if (_count == _values.Length)
+        {
+            Grow(ref _values, _count * 2, _count);
+        }
+
+        _values[_count++] = value;
+    }
+
+    private static void Grow<T>(ref T[] array, int needed, int used)
+    {
+        var larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, array.Length * 2));
+        array.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<T>.Shared.Return(array);
+        array = larger;
+    }
+
+    /// <summary>A number (<see cref="Offset"/> −1), text at [Offset, Offset + Length) of the buffer, or null (<see cref="Length"/> −1).</summary>
+    private readonly record struct Value(long Number, int Offset, int Length);
+}
