@@ -34,8 +34,6 @@ internal sealed class BulkStatement : IDisposable
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
-    public void Bind(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
-
     public void Bind(int index, string? value)
     {
         if (value is null)

@@ -59,25 +59,30 @@ internal sealed class EncodedRows : IDisposable
         _textLength += written;
     }
 
-    /// <summary>Binds row <paramref name="row"/>'s values to the parameters at <paramref name="indexes"/>, in order.</summary>
-    public void Bind(BulkStatement statement, int row, ReadOnlySpan<int> indexes)
+    /// <summary>Runs <paramref name="statement"/> once per row, its values bound to the parameters at <paramref name="indexes"/>, in order.</summary>
+    public void ExecuteEach(BulkStatement statement, ReadOnlySpan<int> indexes)
     {
-        var values = _values.AsSpan(row * _width, _width);
-        for (var i = 0; i < values.Length; i++)
+        for (var row = 0; row < Rows; row++)
         {
-            var value = values[i];
-            if (value.Length < 0)
+            var values = _values.AsSpan(row * _width, _width);
+            for (var i = 0; i < values.Length; i++)
             {
-                statement.Bind(indexes[i], (string?)null);
+                var value = values[i];
+                if (value.Length < 0)
+                {
+                    statement.Bind(indexes[i], (string?)null);
+                }
+                else if (value.Offset < 0)
+                {
+                    statement.Bind(indexes[i], value.Number);
+                }
+                else
+                {
+                    statement.Bind(indexes[i], _text.AsSpan(value.Offset, value.Length));
+                }
             }
-            else if (value.Offset < 0)
-            {
-                statement.Bind(indexes[i], value.Number);
-            }
-            else
-            {
-                statement.Bind(indexes[i], _text.AsSpan(value.Offset, value.Length));
-            }
+
+            statement.Execute();
         }
     }
 

@@ -83,14 +83,7 @@ internal sealed class ProfileUpsert : IDisposable
     }
 
     /// <summary>Merges every row of <paramref name="rows"/> (from <see cref="Encode"/>).</summary>
-    public void Write(EncodedRows rows)
-    {
-        for (var row = 0; row < rows.Rows; row++)
-        {
-            rows.Bind(_statement, row, _values);
-            _statement.Execute();
-        }
-    }
+    public void Write(EncodedRows rows) => rows.ExecuteEach(_statement, _values);
 
     public void Dispose() => _statement.Dispose();
 }

@@ -174,12 +174,7 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
             "INSERT INTO channel_slots (series_id, slot, user_id, game_id, viewers, stream_id, started_at) VALUES ($series, $slot, $user, $game, $viewers, $stream, $started)");
         insert.Bind(insert.Index("$series"), seriesId);
         insert.Bind(insert.Index("$slot"), slot.UnixMinute);
-        int[] indexes = [insert.Index("$user"), insert.Index("$game"), insert.Index("$viewers"), insert.Index("$stream"), insert.Index("$started")];
-        for (var row = 0; row < channels.Rows; row++)
-        {
-            channels.Bind(insert, row, indexes);
-            insert.Execute();
-        }
+        channels.ExecuteEach(insert, [insert.Index("$user"), insert.Index("$game"), insert.Index("$viewers"), insert.Index("$stream"), insert.Index("$started")]);
     }
 
     private static void InsertGames(SqliteTransaction transaction, string seriesId, Slot slot, IReadOnlyList<GameSlotMetric> games)

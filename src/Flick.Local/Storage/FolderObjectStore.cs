@@ -71,7 +71,7 @@ public sealed class FolderObjectStore : IObjectStore
             // A rename keeps the temp file's write time, which the ETag's sidecar is checked against.
             File.Move(temp, path, overwrite: true);
             _recent.Remember(path, meta);
-            created = new ObjectInfo(bucket, key, meta.Size, meta.ETag, new DateTimeOffset(meta.LastWriteTicks, TimeSpan.Zero));
+            created = meta.Info(bucket, key);
         }
         catch
         {
@@ -197,13 +197,13 @@ public sealed class FolderObjectStore : IObjectStore
 
     private async Task<ObjectInfo> DescribeAsync(string bucket, string key, SafeFileHandle file, CancellationToken cancellationToken)
     {
-        var path = _layout.ObjectPath(bucket, key);
-        if (_recent.Find(path) is { } remembered && remembered.Describes(file))
+        var meta = _recent.Find(_layout.ObjectPath(bucket, key));
+        if (meta is not null && meta.Describes(file))
         {
-            return new ObjectInfo(bucket, key, remembered.Size, remembered.ETag, new DateTimeOffset(remembered.LastWriteTicks, TimeSpan.Zero));
+            return meta.Info(bucket, key);
         }
 
-        var meta = ObjectMeta.TryRead(_layout.MetaPath(bucket, key));
+        meta = ObjectMeta.TryRead(_layout.MetaPath(bucket, key));
         if (meta is null || !meta.Describes(file))
         {
             meta = ObjectMeta.Of(file, await ETags.ComputeAsync(file, cancellationToken));
@@ -217,7 +217,7 @@ public sealed class FolderObjectStore : IObjectStore
             }
         }
 
-        return new ObjectInfo(bucket, key, meta.Size, meta.ETag, new DateTimeOffset(meta.LastWriteTicks, TimeSpan.Zero));
+        return meta.Info(bucket, key);
     }
 
     private static async Task<ObjectMeta> WriteTempAsync(string temp, Stream content, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flick.Core.Ports;
 using Microsoft.Win32.SafeHandles;
 
 namespace Flick.Local.Storage;
@@ -12,6 +13,10 @@ internal sealed record ObjectMeta(string ETag, long Size, long LastWriteTicks)
 {
     public bool Describes(SafeFileHandle file) =>
         RandomAccess.GetLength(file) == Size && File.GetLastWriteTimeUtc(file).Ticks == LastWriteTicks;
+
+    /// <summary>What a head or a listing says of the object at (<paramref name="bucket"/>, <paramref name="key"/>).</summary>
+    public ObjectInfo Info(string bucket, string key) =>
+        new(bucket, key, Size, ETag, new DateTimeOffset(LastWriteTicks, TimeSpan.Zero));
 
     public static ObjectMeta Of(SafeFileHandle file, string etag) =>
         new(etag, RandomAccess.GetLength(file), File.GetLastWriteTimeUtc(file).Ticks);

@@ -26,7 +26,15 @@ public sealed class BulkStatementTests : IDisposable
                 {
                     insert.Bind(id, row.Id);
                     insert.Bind(text, row.Text);
-                    insert.Bind(number, row.Number);
+                    if (row.Number is { } value)
+                    {
+                        insert.Bind(number, value);
+                    }
+                    else
+                    {
+                        insert.Bind(number, (string?)null);   // NULL
+                    }
+
                     insert.Execute();
                 }
             },
@@ -62,12 +70,7 @@ public sealed class BulkStatementTests : IDisposable
             {
                 transaction.CreateCommand("CREATE TABLE e (id INTEGER PRIMARY KEY, text TEXT, number INTEGER)").ExecuteNonQuery();
                 using var insert = new BulkStatement(transaction, "INSERT INTO e (id, text, number) VALUES ($id, $text, $number)");
-                int[] indexes = [insert.Index("$id"), insert.Index("$text"), insert.Index("$number")];
-                for (var row = 0; row < encoded.Rows; row++)
-                {
-                    encoded.Bind(insert, row, indexes);
-                    insert.Execute();
-                }
+                encoded.ExecuteEach(insert, [insert.Index("$id"), insert.Index("$text"), insert.Index("$number")]);
             },
             CancellationToken.None);
 
