@@ -16,7 +16,8 @@ namespace Flick.Local.Data;
 /// pages into the database file and its fsync into some writer's turn. Here the commits never
 /// checkpoint; every <see cref="WritesPerCheckpoint"/> turns a passive checkpoint runs on a
 /// connection of its own while the next writers go on (SQLite lets a checkpoint run beside a writer),
-/// and the WAL file is cut back to <see cref="WalSizeLimitBytes"/> when it restarts.
+/// and the WAL file is cut back to <see cref="WalSizeLimitBytes"/> when it restarts. All turns run on
+/// one connection kept open for them, with a page cache of <see cref="WriterCacheKibibytes"/>.
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -39,12 +40,18 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Write turns between two background checkpoints.</summary>
     public const int WritesPerCheckpoint = 16;
 
+    /// <summary>The page cache of the writer's connection, in KiB (the other connections keep SQLite's 2 MB).</summary>
+    public const int WriterCacheKibibytes = 32 * 1024;
+
     /// <summary>The size the WAL file is truncated to when it restarts after a checkpoint.</summary>
     public const long WalSizeLimitBytes = 64L * 1024 * 1024;
 
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
+    private readonly string _writerConnectionString;
+    private SqliteConnection? _writer;
+    private int _disposed;
     private readonly string _connectionPragmas;
     private volatile bool _initialized;
     private int _writesSinceCheckpoint;
@@ -65,6 +72,7 @@ public sealed class SqliteDatabase : IDisposable
             ForeignKeys = false,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+        _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; " +
@@ -79,12 +87,45 @@ public sealed class SqliteDatabase : IDisposable
     /// 100 ms; queued here instead, the next writer starts the moment the last one commits. The busy
     /// timeout still covers other processes that open the file.
     /// </summary>
-    internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    internal async Task<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
     {
         var asked = Stopwatch.GetTimestamp();
         await _writeGate.WaitAsync(cancellationToken);
         WaitedSeconds.Add(Stopwatch.GetElapsedTime(asked).TotalSeconds);
-        return new WriteTurn(this);
+        var turn = new WriteTurn(this);
+        try
+        {
+            _writer ??= await OpenWriterAsync(cancellationToken);
+            turn.Connection = _writer;
+            return turn;
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The one connection every write turn runs on. Kept open, its page cache stays valid from one
+    /// turn to the next (SQLite drops a connection's cache only when another connection has written),
+    /// so the pages a slot's writes touch are not read back from the file at every turn.
+    /// </summary>
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        var connection = new SqliteConnection(_writerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, _connectionPragmas + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};"), cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits for the background checkpoint in progress, if any (for tests and shutdown).</summary>
@@ -172,7 +213,15 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections, which checkpoints the WAL into the database file.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         CheckpointDone().GetAwaiter().GetResult();
+        _writeGate.Wait();
+        _writer?.Dispose();
+        _writer = null;
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -208,8 +257,11 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed class WriteTurn(SqliteDatabase database) : IDisposable
+    internal sealed class WriteTurn(SqliteDatabase database) : IDisposable
     {
+        /// <summary>The writer's connection, for this turn only.</summary>
+        public SqliteConnection Connection { get; set; } = null!;
+
         private readonly long _taken = Stopwatch.GetTimestamp();
         private int _released;
 

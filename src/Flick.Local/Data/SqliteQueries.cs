@@ -9,8 +9,7 @@ internal static class SqliteQueries
     public static async Task ExecuteAsync(this SqliteDatabase database, string sql, (string Name, object? Value)[] values, CancellationToken cancellationToken)
     {
         using var turn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command(sql, values);
+        await using var command = turn.Connection.Command(sql, values);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -22,8 +21,7 @@ internal static class SqliteQueries
     public static async Task WriteAsync(this SqliteDatabase database, Action<SqliteTransaction> work, CancellationToken cancellationToken)
     {
         using var turn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = turn.Connection.BeginTransaction(deferred: false);
         work(transaction);
         transaction.Commit();
     }

@@ -153,7 +153,9 @@ internal static class SqliteSchema
             search_name TEXT NOT NULL,
             PRIMARY KEY (series_id, user_id)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS channel_profiles_by_peak ON channel_profiles (series_id, peak_viewers DESC, user_id);
+        -- No index by peak: a search tests the text against every profile of the series anyway, and
+        -- such an index cost every minute's merge of a live channel a rewrite of its entry.
+        DROP INDEX IF EXISTS channel_profiles_by_peak;
 
         CREATE TABLE IF NOT EXISTS window_rollups (
             series_id TEXT NOT NULL,

@@ -120,6 +120,100 @@ public sealed class SqliteDatabaseTests : IDisposable
         File.Exists(database.FilePath + "-wal").ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task WriteAsync_WhenTurnsFollowEachOther_ShouldRunOnOneConnectionWhosePagesStayCached()
+    {
+        // ~8 MB of rows: four times SQLite's default 2 MB page cache, a quarter of the writer's.
+        var row = new string('x', 1_000);
+        SqliteConnection? first = null;
+        await _test.Database.WriteAsync(t =>
+        {
+            first = t.Connection;
+            t.CreateCommand("CREATE TABLE wide (id INTEGER PRIMARY KEY, text TEXT)").ExecuteNonQuery();
+            var insert = t.CreateCommand("INSERT INTO wide (id, text) VALUES ($id, $text)");
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            insert.Parameters.AddWithValue("$text", row);
+            for (var i = 0; i < 8_000; i++)
+            {
+                id.Value = i;
+                insert.ExecuteNonQuery();
+            }
+        }, CancellationToken.None);
+        await _test.Database.CheckpointDone();
+
+        long missed = -1, read = -1;
+        SqliteConnection? second = null;
+        await _test.Database.WriteAsync(t =>
+        {
+            second = t.Connection;
+            var before = CacheMisses(t.Connection!);
+            read = (long)t.CreateCommand("SELECT sum(length(text)) FROM wide").ExecuteScalar()!;
+            missed = CacheMisses(t.Connection!) - before;
+        }, CancellationToken.None);
+
+        second.ShouldBeSameAs(first);
+        (await ScalarAsync(second!, "PRAGMA cache_size")).ShouldBe(-(long)SqliteDatabase.WriterCacheKibibytes);
+        read.ShouldBe(8_000L * 1_000);
+        missed.ShouldBe(0);   // every page the first turn wrote was still in the writer's cache
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenTheWorkThrows_ShouldRollItBackAndLetTheNextTurnWrite()
+    {
+        await _test.Database.WriteAsync(t => t.CreateCommand("CREATE TABLE t (id INTEGER PRIMARY KEY)").ExecuteNonQuery(), CancellationToken.None);
+
+        var failing = _test.Database.WriteAsync(
+            t =>
+            {
+                t.CreateCommand("INSERT INTO t (id) VALUES (1)").ExecuteNonQuery();
+                throw new InvalidOperationException("bad row");
+            },
+            CancellationToken.None);
+        (await Should.ThrowAsync<InvalidOperationException>(failing)).Message.ShouldBe("bad row");
+        await _test.Database.WriteAsync(t => t.CreateCommand("INSERT INTO t (id) VALUES (2)").ExecuteNonQuery(), CancellationToken.None);
+
+        (await _test.Database.ListAsync("SELECT id FROM t", [], r => r.GetInt64(0), CancellationToken.None)).ShouldBe([2L]);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_WhenTheFileHasTheFormerIndexOfProfilesByPeak_ShouldDropItAndKeepTheProfiles()
+    {
+        var profiles = new SqliteChannelProfileStore(_test.Database);
+        var slot = Core.Domain.Slot.FromUnixMinute(29_000_000);
+        var profile = new Core.Domain.Metrics.ChannelProfile
+        {
+            UserId = "7", UserLogin = "seven", UserName = "Seven", Language = "en", Title = "t", GameId = "g", GameName = "G",
+            StreamId = "s", StartedAt = null, LastAt = slot.Start.AddSeconds(5), FirstSeen = slot, LastSeen = slot, PeakViewers = 9, PeakSlot = slot,
+        };
+        await profiles.MergeAsync("sim", [profile], CancellationToken.None);
+        await _test.Database.WriteAsync(
+            t => t.CreateCommand("CREATE INDEX channel_profiles_by_peak ON channel_profiles (series_id, peak_viewers DESC, user_id)").ExecuteNonQuery(),
+            CancellationToken.None);
+
+        using var reopened = new SqliteDatabase(_test.Directory);
+        await reopened.InitializeAsync(CancellationToken.None);
+
+        (await reopened.ListAsync("SELECT name FROM sqlite_master WHERE tbl_name = 'channel_profiles' AND type = 'index'", [], r => r.GetString(0), CancellationToken.None))
+            .ShouldNotContain("channel_profiles_by_peak");
+        (await new SqliteChannelProfileStore(reopened).GetAsync("sim", "7", CancellationToken.None)).ShouldBe(profile);
+    }
+
+    [Fact]
+    public async Task Dispose_WhenCalledTwice_ShouldCloseOnce()
+    {
+        var database = new SqliteDatabase(_test.Directory);
+        await database.WriteAsync(t => t.CreateCommand("CREATE TABLE t (id INTEGER)").ExecuteNonQuery(), CancellationToken.None);
+
+        database.Dispose();
+        Should.NotThrow(database.Dispose);
+    }
+
+    private static long CacheMisses(SqliteConnection connection)
+    {
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_MISS, out var current, out _, 0).ShouldBe(SQLitePCL.raw.SQLITE_OK);
+        return current;
+    }
+
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
