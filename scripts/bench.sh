@@ -9,21 +9,23 @@
 # For each data set (generated once per seed and size, cached under .data/bench/):
 #   - the limit: a Utf8JsonReader pass over every page, touching every token;
 #   - Flick: Flick.Local --import <data set> --once, raw pages -> bronze -> silver -> state machine -> gold
-#     (peak RSS by GNU time);
+#     (peak RSS by GNU time); full runs it 3 times per data set and reports the median wall time and the
+#     median peak RSS, as single runs on this shared machine differ by up to a fifth;
 #   - the peer: DuckDB (2 threads, in memory) computing the same aggregates from the same pages,
 #     ingest included, and a check that Flick's gold Parquet holds the same answers.
 # Then, where present: scripts/bench-api.sh, scripts/bench-lambda.sh and bench/Flick.Kernels.
 # Every measurement is a "BENCH {json}" line; all of them go to bench-results/results.json, and the
 # table with the targets (PASS/FAIL) to bench-results/results.md.
-# Environment: FLICK_BENCH_SEED (default 20261123), FLICK_BENCH_API_ARGS, FLICK_BENCH_LAMBDA_ARGS,
+# Environment: FLICK_BENCH_SEED (default 20261123), FLICK_BENCH_PIPELINE_RUNS (runs of Flick per data
+# set: 3 in full, 1 in quick), FLICK_BENCH_API_ARGS, FLICK_BENCH_LAMBDA_ARGS,
 # FLICK_BENCH_KERNELS_ARGS override the arguments given to the other tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
 seed=${FLICK_BENCH_SEED:-20261123}
 case $mode in
-  quick) sizes=(quick) ;;
-  full) sizes=(S M) ;;
+  quick) sizes=(quick) pipeline_runs=${FLICK_BENCH_PIPELINE_RUNS:-1} ;;
+  full) sizes=(S M) pipeline_runs=${FLICK_BENCH_PIPELINE_RUNS:-3} ;;
   *) echo "usage: $0 [quick|full]" >&2; exit 2 ;;
 esac
 # The simulated world keeps about 44% of its channels live at a time: 22,600 channels give the
@@ -61,26 +63,37 @@ for size in "${sizes[@]}"; do
   say "== limit on $size"
   run dotnet "$tools" limit "$set_dir/raw" 3 "$size"
 
-  say "== Flick on $size: Flick.Local --import --once"
+  say "== Flick on $size: Flick.Local --import --once, $pipeline_runs run(s), the median of each figure"
   data=.data/bench/run-$size
-  # The last run's folder is renamed aside, not deleted, and removed once all timing is done. On ext4
-  # without a journal (this machine's root file system) a new file is not given an inode freed in the
-  # last minute, or in the last six while that inode's table block is not yet written back: created
-  # right after thousands of deletions, every new file first scans past them, which cost a run on S up
-  # to 15% of its CPU in the kernel's inode allocator.
-  if [[ -e $data ]]; then mv "$data" "$trash/run-$size-$(date +%s%N)"; fi
-  /usr/bin/time -f "%M %e" -o "$out/time-$size.txt" \
-    dotnet "$flick" --import "$set_dir/raw" --once --no-api --data-dir "$data" >"$out/flick-$size.txt" 2>&1 || failed=1
-  tail -9 "$out/flick-$size.txt" | tee -a "$log"
-  read -r rss_kb process_wall < <(tail -1 "$out/time-$size.txt")
-  observations=$(awk '$1 == "observations" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
-  per_second=$(awk '$1 == "observations/s" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
-  if [[ -n $observations && -n $per_second && $per_second != 0 ]]; then
-    say "$(awk -v n="$size" -v o="$observations" -v r="$per_second" -v b="$bytes" -v k="$rss_kb" -v w="$process_wall" 'BEGIN {
-      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f}", n, o, o / r, r, b / 1e6 / (o / r), k / 1024, w }')"
-  else
-    say "Flick on $size did not finish: see $out/flick-$size.txt"
-    failed=1
+  walls=() rsss=() process_walls=()
+  for ((i = 1; i <= pipeline_runs; i++)); do
+    # The last run's folder is renamed aside, not deleted, and removed once all timing is done. On ext4
+    # without a journal (this machine's root file system) a new file is not given an inode freed in the
+    # last minute, or in the last six while that inode's table block is not yet written back: created
+    # right after thousands of deletions, every new file first scans past them, which cost a run on S up
+    # to 15% of its CPU in the kernel's inode allocator.
+    if [[ -e $data ]]; then mv "$data" "$trash/run-$size-$(date +%s%N)"; fi
+    /usr/bin/time -f "%M %e" -o "$out/time-$size.txt" \
+      dotnet "$flick" --import "$set_dir/raw" --once --no-api --data-dir "$data" >"$out/flick-$size.txt" 2>&1 || failed=1
+    tail -9 "$out/flick-$size.txt" | tee -a "$log"
+    read -r rss_kb process_wall < <(tail -1 "$out/time-$size.txt")
+    observations=$(awk '$1 == "observations" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
+    per_second=$(awk '$1 == "observations/s" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
+    if [[ -z $observations || -z $per_second || $per_second == 0 ]]; then
+      say "Flick on $size did not finish: see $out/flick-$size.txt"
+      failed=1
+      break
+    fi
+    walls+=("$(awk -v o="$observations" -v r="$per_second" 'BEGIN { printf "%.3f", o / r }')")
+    rsss+=("$rss_kb")
+    process_walls+=("$process_wall")
+    say "run $i on $size: ${walls[-1]} s, peak RSS $((rss_kb / 1024)) MB"
+  done
+  if ((${#walls[@]} == pipeline_runs)); then
+    median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    wall=$(median "${walls[@]}") rss_kb=$(median "${rsss[@]}") process_wall=$(median "${process_walls[@]}")
+    say "$(awk -v n="$size" -v o="$observations" -v w="$wall" -v b="$bytes" -v k="$rss_kb" -v p="$process_wall" -v runs="$pipeline_runs" 'BEGIN {
+      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, k / 1024, p, runs }')"
   fi
 
   say "== DuckDB on $size, and agreement with Flick's gold"
