@@ -50,6 +50,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly string _writerConnectionString;
+    private readonly string _writerPragmas;
     private SqliteConnection? _writer;
     private int _disposed;
     private readonly string _connectionPragmas;
@@ -72,11 +73,16 @@ public sealed class SqliteDatabase : IDisposable
             ForeignKeys = false,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
-        _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; " +
             $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes};");
+
+        // The one connection every write turn runs on, kept open: its page cache stays valid from one
+        // turn to the next (SQLite drops a connection's cache only when another connection has
+        // written), so the pages a slot's writes touch are not read back from the file every turn.
+        _writerConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
+        _writerPragmas = _connectionPragmas + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};");
     }
 
     public string FilePath { get; }
@@ -92,40 +98,21 @@ public sealed class SqliteDatabase : IDisposable
         var asked = Stopwatch.GetTimestamp();
         await _writeGate.WaitAsync(cancellationToken);
         WaitedSeconds.Add(Stopwatch.GetElapsedTime(asked).TotalSeconds);
-        var turn = new WriteTurn(this);
         try
         {
-            _writer ??= await OpenWriterAsync(cancellationToken);
-            turn.Connection = _writer;
-            return turn;
+            if (_writer is null)
+            {
+                await InitializeAsync(cancellationToken);
+                _writer = await OpenCoreAsync(_writerConnectionString, _writerPragmas, cancellationToken);
+            }
         }
         catch
         {
-            turn.Dispose();
+            _writeGate.Release();
             throw;
         }
-    }
 
-    /// <summary>
-    /// The one connection every write turn runs on. Kept open, its page cache stays valid from one
-    /// turn to the next (SQLite drops a connection's cache only when another connection has written),
-    /// so the pages a slot's writes touch are not read back from the file at every turn.
-    /// </summary>
-    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
-    {
-        await InitializeAsync(cancellationToken);
-        var connection = new SqliteConnection(_writerConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, _connectionPragmas + string.Create(CultureInfo.InvariantCulture, $" PRAGMA cache_size = -{WriterCacheKibibytes};"), cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return new WriteTurn(this, _writer);
     }
 
     /// <summary>Waits for the background checkpoint in progress, if any (for tests and shutdown).</summary>
@@ -231,15 +218,18 @@ public sealed class SqliteDatabase : IDisposable
         _writeGate.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenCoreAsync(CancellationToken cancellationToken)
+    private Task<SqliteConnection> OpenCoreAsync(CancellationToken cancellationToken) =>
+        OpenCoreAsync(_connectionString, _connectionPragmas, cancellationToken);
+
+    private static async Task<SqliteConnection> OpenCoreAsync(string connectionString, string pragmas, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
 
             // Per-connection settings, so a pooled connection that is reused gets them again cheaply.
-            await ExecuteAsync(connection, null, _connectionPragmas, cancellationToken);
+            await ExecuteAsync(connection, null, pragmas, cancellationToken);
             return connection;
         }
         catch
@@ -257,10 +247,10 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal sealed class WriteTurn(SqliteDatabase database) : IDisposable
+    internal sealed class WriteTurn(SqliteDatabase database, SqliteConnection connection) : IDisposable
     {
         /// <summary>The writer's connection, for this turn only.</summary>
-        public SqliteConnection Connection { get; set; } = null!;
+        public SqliteConnection Connection { get; } = connection;
 
         private readonly long _taken = Stopwatch.GetTimestamp();
         private int _released;
