@@ -47,6 +47,11 @@ public sealed partial class QueuePoller
         {
             while (true)
             {
+                if (_options.Admission is { } admission)
+                {
+                    await admission(cancellationToken);
+                }
+
                 await slots.WaitAsync(cancellationToken);
                 IReadOnlyList<ReceivedMessage> batch;
                 try

@@ -13,6 +13,12 @@ public sealed record QueuePollerOptions(string Queue)
     /// <summary>Batches handled at the same time.</summary>
     public int Concurrency { get; init; } = 1;
 
+    /// <summary>
+    /// Awaited before each receive, when set: the consumer takes no more messages until it completes.
+    /// Messages meanwhile stay in the queue, visible, and their receive counts do not grow.
+    /// </summary>
+    public Func<CancellationToken, Task>? Admission { get; init; }
+
     /// <summary>The longest wait between two receives when nothing signals new messages.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

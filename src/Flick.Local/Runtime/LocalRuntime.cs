@@ -11,6 +11,7 @@ using Flick.Local.StateMachine;
 using Flick.Pipeline;
 using Flick.Pipeline.Events;
 using Flick.Pipeline.Functions;
+using Flick.Pipeline.Steps;
 using Microsoft.Extensions.Logging;
 
 namespace Flick.Local.Runtime;
@@ -34,9 +35,13 @@ public sealed class LocalRuntime(
     IRunStore runs,
     IViewerMetricsStore viewers,
     RawImport import,
+    SlotLoader loader,
     TimeProvider clock,
     ILogger<LocalRuntime> logger)
 {
+    /// <summary>Offered slots waiting for their steps beyond which the ingest waits (see <see cref="StartConsumers"/>).</summary>
+    public const int SlotsAhead = SlotLoader.CachedSlots / 2;
+
     private int _notifications;
     private bool _initialized;
     private Action<string>? _live;
@@ -149,15 +154,23 @@ public sealed class LocalRuntime(
         });
     }
 
+    /// <summary>
+    /// The queue consumers. The ingest one takes a raw object at a time, and only while fewer than
+    /// <see cref="SlotsAhead"/> slots it handed to the steps wait for them: on one machine an ingest
+    /// that ran a backfill's minutes ahead of their runs would gain nothing (both share the same
+    /// cores), and the parsed slots it hands over would leave the loader's few places before their
+    /// steps asked for them, so that every step would read its slot back from silver.
+    /// </summary>
     private List<Task> StartConsumers(CancellationToken ct)
     {
-        QueuePoller Poller(string name, string function, int concurrency) =>
-            new(queue, new QueuePollerOptions(name) { Concurrency = concurrency, VisibilityTimeout = TimeSpan.FromMinutes(5) }, functions.Get(function).InvokeAsync);
+        QueuePoller Poller(string name, string function, int concurrency, int batchSize = SqliteMessageQueue.MaxBatchSize, Func<CancellationToken, Task>? admission = null) =>
+            new(queue, new QueuePollerOptions(name) { Concurrency = concurrency, BatchSize = batchSize, VisibilityTimeout = TimeSpan.FromMinutes(5), Admission = admission },
+                functions.Get(function).InvokeAsync);
 
         return
         [
             Poller(Queues.PullRequests, FunctionNames.Puller, 4).RunAsync(ct),
-            Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2).RunAsync(ct),
+            Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2, batchSize: 1, admission: token => loader.WaitForRoomAsync(SlotsAhead, token)).RunAsync(ct),
             Poller(Queues.Runs, FunctionNames.SeriesStarter, 1).RunAsync(ct),
         ];
     }

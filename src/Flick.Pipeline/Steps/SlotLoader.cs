@@ -20,13 +20,70 @@ namespace Flick.Pipeline.Steps;
 /// Where the ingest runs in the same process, it offers each slot it has just written (see
 /// <see cref="Offer"/>): the steps then find it under the same key and skip the parse, and if another
 /// part of that minute arrives, the key no longer matches and the slot is read from silver.
+/// <para>
+/// The oldest slot kept goes first, whether it was asked for or not: slots are offered in about
+/// the order their runs ask for them, and a slot its steps have read is not read again. (Keeping
+/// the slots read most recently would push out offered slots still waiting for their steps.) An
+/// ingest that runs ahead of the steps can wait for room (<see cref="WaitForRoomAsync"/>) so that
+/// its offers are still kept when their steps ask.
+/// </para>
 /// </remarks>
-public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
+public sealed class SlotLoader(IObjectStore store, BucketNames buckets, TimeProvider? clock = null)
 {
-    private const int CachedSlots = 8;
-    private readonly LinkedList<(string Key, SlotContent Content)> _recent = new();
+    /// <summary>Slots kept at most.</summary>
+    public const int CachedSlots = 8;
+
+    /// <summary>
+    /// How long an offered slot that no step has asked for counts as waiting: its run may have
+    /// failed before its steps or may never start, and an ingest must not wait for it for ever.
+    /// </summary>
+    public static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly LinkedList<Entry> _recent = new();
     private readonly Dictionary<string, Task<SlotContent>> _loading = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Slots offered in the last <see cref="OfferWait"/> that are still kept and that no step has asked for yet.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return CountWaiting();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once fewer than <paramref name="limit"/> offered slots are <see cref="Waiting"/>. An
+    /// ingest in the steps' process awaits it before it takes the next raw object.
+    /// </summary>
+    public async Task WaitForRoomAsync(int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        while (true)
+        {
+            Task read;
+            lock (_gate)
+            {
+                if (CountWaiting() < limit)
+                {
+                    return;
+                }
+
+                read = _read.Task;
+            }
+
+            // A slot read wakes the wait at once; an offer that stops counting only by its age is seen at the next check.
+            await Task.WhenAny(read, Task.Delay(Recheck, _clock, ct));
+            ct.ThrowIfCancellationRequested();
+        }
+    }
 
     public async Task<SlotContent> LoadAsync(SeriesId series, Slot slot, CancellationToken ct)
     {
@@ -46,7 +103,7 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         TaskCompletionSource<SlotContent>? own = null;
         lock (_gate)
         {
-            if (Find(key) is { } cached)
+            if (Find(key, read: true) is { } cached)
             {
                 return cached;
             }
@@ -76,7 +133,7 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
             var content = await ParseAsync(series, slot, parts, ct);
             lock (_gate)
             {
-                Remember(key, content);
+                Remember(new Entry(key, content, OfferedAt: null) { Read = true });
                 _loading.Remove(key);
             }
 
@@ -107,9 +164,9 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         var key = CacheKey([part]);
         lock (_gate)
         {
-            if (Find(key) is null)
+            if (Find(key, read: false) is null)
             {
-                Remember(key, content);
+                Remember(new Entry(key, content, _clock.GetTimestamp()));
             }
         }
     }
@@ -143,15 +200,21 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         return key.ToString();
     }
 
-    /// <summary>Under <see cref="_gate"/>.</summary>
-    private SlotContent? Find(string key)
+    /// <summary>Under <see cref="_gate"/>; a slot found for a step counts as read.</summary>
+    private SlotContent? Find(string key, bool read)
     {
         for (var node = _recent.First; node is not null; node = node.Next)
         {
             if (node.Value.Key == key)
             {
-                _recent.Remove(node);
-                _recent.AddFirst(node);
+                if (read && !node.Value.Read)
+                {
+                    node.Value.Read = true;
+                    var readers = _read;
+                    _read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    readers.TrySetResult();   // runs its continuations elsewhere: safe under the lock
+                }
+
                 return node.Value.Content;
             }
         }
@@ -159,13 +222,34 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets)
         return null;
     }
 
-    /// <summary>Under <see cref="_gate"/>.</summary>
-    private void Remember(string key, SlotContent content)
+    /// <summary>Under <see cref="_gate"/>: the newest first, the oldest dropped beyond <see cref="CachedSlots"/>.</summary>
+    private void Remember(Entry entry)
     {
-        _recent.AddFirst((key, content));
+        _recent.AddFirst(entry);
         while (_recent.Count > CachedSlots)
         {
             _recent.RemoveLast();
         }
+    }
+
+    /// <summary>Under <see cref="_gate"/>.</summary>
+    private int CountWaiting()
+    {
+        var waiting = 0;
+        foreach (var entry in _recent)
+        {
+            if (!entry.Read && entry.OfferedAt is { } offered && _clock.GetElapsedTime(offered) < OfferWait)
+            {
+                waiting++;
+            }
+        }
+
+        return waiting;
+    }
+
+    /// <summary>A kept slot: <see cref="OfferedAt"/> is set when the ingest offered it rather than a step loading it.</summary>
+    private sealed record Entry(string Key, SlotContent Content, long? OfferedAt)
+    {
+        public bool Read { get; set; }
     }
 }

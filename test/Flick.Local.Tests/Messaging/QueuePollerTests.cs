@@ -192,6 +192,51 @@ public sealed class QueuePollerTests : IDisposable
         await run;
     }
 
+    [Fact]
+    public async Task RunAsync_WithAnAdmission_ShouldReceiveNothingUntilItCompletesAndThenTakeOneBatchPerAdmission()
+    {
+        var queue = await _context.OpenAsync();
+        foreach (var body in new[] { "a", "b", "c" })
+        {
+            await queue.SendAsync(Queue, body, None);
+        }
+
+        var admissions = new ConcurrentQueue<TaskCompletionSource>();
+        var asked = new SemaphoreSlim(0);
+        var handled = new ConcurrentQueue<string>();
+        var poller = new QueuePoller(queue, new QueuePollerOptions(Queue)
+        {
+            BatchSize = 1,
+            VisibilityTimeout = Visibility,
+            Admission = token =>
+            {
+                var admission = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                admissions.Enqueue(admission);
+                asked.Release();
+                return admission.Task.WaitAsync(token);
+            },
+        }, (json, _) =>
+        {
+            handled.Enqueue(Records(json).Single().Body);
+            return Task.FromResult(NoFailures);
+        });
+        using var stop = new CancellationTokenSource();
+        var run = poller.RunAsync(stop.Token);
+
+        (await asked.WaitAsync(Patience)).ShouldBeTrue();
+        var beforeAdmission = await queue.CountAsync(Queue, None);
+        admissions.Last().SetResult();
+        (await asked.WaitAsync(Patience)).ShouldBeTrue();   // the next receive asks again
+        await EventuallyAsync(() => Task.FromResult(handled.Count == 1 && poller.InFlightBatches == 0));
+        var afterOne = await queue.CountAsync(Queue, None);
+
+        beforeAdmission.ShouldBe(new QueueCounts(3, 0, 0));
+        afterOne.ShouldBe(new QueueCounts(2, 0, 0));
+        handled.ShouldBe(["a"]);
+        await stop.CancelAsync();
+        await run;   // a wait for admission ends with the poller
+    }
+
     private static QueuePoller Poller(SqliteMessageQueue queue, Func<string, CancellationToken, Task<string>> handler) =>
         new(queue, new QueuePollerOptions(Queue) { VisibilityTimeout = Visibility }, handler);
 

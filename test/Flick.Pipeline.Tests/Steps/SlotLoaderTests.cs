@@ -1,6 +1,7 @@
 using System.Text;
 using Flick.Core.Domain;
 using Flick.Core.Ports;
+using Flick.Core.Semantics;
 using Flick.Pipeline.Ingest;
 using Flick.Pipeline.Layout;
 using Flick.Pipeline.Steps;
@@ -102,6 +103,103 @@ public class SlotLoaderTests
         store.OpenedKeys.Count(k => k.Bucket == Buckets.Series).ShouldBe(2);
         // User 1 only in the upload (12); user 2's sample at 10:00:50 is later than the upload's (0); user 9 only in the new part.
         content.Observations.Select(o => (o.UserId, o.ViewerCount)).ShouldBe([("1", 12), ("2", 5), ("9", 9)]);
+    }
+
+    [Fact]
+    public async Task Offer_WhenMoreSlotsAreOfferedThanKept_ShouldDropTheOldestOfferEvenWhenItWasReadLast()
+    {
+        var store = new GatedStore();
+        store.Release();
+        var loader = new SlotLoader(store, new BucketNames());
+        var first = await OfferAsync(store, loader, Minute);
+        (await loader.LoadAsync(Series, Minute, CancellationToken.None)).ShouldBeSameAs(first);
+
+        // Seven more fill the loader's eight places; one after them pushes out the first offer, read or not.
+        for (var i = 1; i <= SlotLoader.CachedSlots; i++)
+        {
+            await OfferAsync(store, loader, Minute.AddMinutes(i));
+        }
+
+        var second = await loader.LoadAsync(Series, Minute.AddMinutes(1), CancellationToken.None);
+        var reread = await loader.LoadAsync(Series, Minute, CancellationToken.None);
+
+        second.Observations.Single().UserId.ShouldBe("u1");
+        reread.ShouldNotBeSameAs(first);
+        store.OpenedKeys.Select(k => k.Key).ShouldBe([StorageLayout.SlotPart(Series, Minute, "p")]);
+    }
+
+    [Fact]
+    public async Task WaitForRoomAsync_ShouldWaitWhileTheLimitOfUnreadOffersIsReachedAndGoOnWhenAStepReadsOne()
+    {
+        var store = new GatedStore();
+        store.Release();
+        var loader = new SlotLoader(store, new BucketNames());
+        await OfferAsync(store, loader, Minute);
+        await OfferAsync(store, loader, Minute.AddMinutes(1));
+        await loader.WaitForRoomAsync(3, CancellationToken.None);   // two waiting: room for a third
+
+        var wait = loader.WaitForRoomAsync(2, CancellationToken.None);
+        await Task.Delay(100);
+        var waitedWhileTwoUnread = !wait.IsCompleted;
+        await loader.LoadAsync(Series, Minute.AddMinutes(1), CancellationToken.None);
+        await wait.WaitAsync(TimeSpan.FromSeconds(5));
+
+        waitedWhileTwoUnread.ShouldBeTrue();
+        loader.Waiting.ShouldBe(1);
+        store.Opens.ShouldBe(0);   // the read was served from the offer
+    }
+
+    [Fact]
+    public async Task WaitForRoomAsync_WhenAnOfferIsNeverRead_ShouldStopCountingItAfterTheOfferWait()
+    {
+        var store = new GatedStore();
+        store.Release();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var loader = new SlotLoader(store, new BucketNames(), clock);
+        await OfferAsync(store, loader, Minute);
+
+        var wait = loader.WaitForRoomAsync(1, CancellationToken.None);
+        clock.Advance(SlotLoader.OfferWait - TimeSpan.FromSeconds(1));
+        await Task.Delay(50);
+        var waitingBeforeExpiry = (!wait.IsCompleted, loader.Waiting);
+        // The wait re-checks on a timer of the (fake) clock: time goes on until it has seen the expiry.
+        for (var i = 0; i < 100 && !wait.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        await wait.WaitAsync(TimeSpan.FromSeconds(5));
+
+        waitingBeforeExpiry.ShouldBe((true, 1));
+        loader.Waiting.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WaitForRoomAsync_WhenCancelled_ShouldThrow()
+    {
+        var store = new GatedStore();
+        store.Release();
+        var loader = new SlotLoader(store, new BucketNames());
+        await OfferAsync(store, loader, Minute);
+        using var cancel = new CancellationTokenSource();
+
+        var wait = loader.WaitForRoomAsync(1, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>Writes a one-channel part of <paramref name="slot"/> and offers it as the ingest does; returns what was offered.</summary>
+    private static async Task<SlotContent> OfferAsync(GatedStore store, SlotLoader loader, Slot slot)
+    {
+        var observation = new Observation { UserId = "u1", ViewerCount = 5, At = slot.Start };
+        var content = new SlotContent(Series, slot, [observation]);
+        using var bytes = new MemoryStream(Encoding.UTF8.GetBytes(
+            $$"""{"series":"demo","samples":[{"at":"{{slot.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","streams":[{"id":"s","user_id":"u1","viewer_count":5}]}]}"""));
+        var part = await store.PutAsync(Buckets.Series, StorageLayout.SlotPart(Series, slot, "p"), bytes, "application/json", CancellationToken.None);
+        loader.Offer(part, content);
+        return content;
     }
 
     /// <summary>Ingests <see cref="Upload"/> with the hand-off to a loader, as the embedded runtime does.</summary>
