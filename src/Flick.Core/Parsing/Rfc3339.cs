@@ -13,8 +13,23 @@ internal static class Rfc3339
     private const int MaxEscapedLength = 256;
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
+    // "yyyy-MM-ddTHH:mm:ss.fffffffZ" at most.
+    private const int MaxFormattedLength = 28;
+
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Writes the property <paramref name="name"/> with the value <see cref="Format"/> gives, without the string.</summary>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset value)
+    {
+        Span<byte> text = stackalloc byte[MaxFormattedLength];
+        if (!value.UtcDateTime.TryFormat(text, out var written, UtcFormat, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"a UTC time did not fit in {MaxFormattedLength} bytes");
+        }
+
+        writer.WriteString(name, text[..written]);
+    }
 
     /// <summary>Parses the current string token of <paramref name="reader"/>, unescaping it when needed.</summary>
     public static bool TryParse(ref Utf8JsonReader reader, out DateTimeOffset value)

@@ -72,7 +72,7 @@ public static class SeriesDocumentWriter
 
                     currentAt = observation.At.UtcTicks;
                     writer.WriteStartObject();
-                    writer.WriteString("at"u8, Rfc3339.Format(observation.At));
+                    Rfc3339.Write(writer, "at"u8, observation.At);
                     writer.WriteStartArray("streams"u8);
                 }
 
@@ -125,7 +125,7 @@ public static class SeriesDocumentWriter
         writer.WriteNumber("viewer_count"u8, observation.ViewerCount);
         if (observation.StartedAt is { } startedAt)
         {
-            writer.WriteString("started_at"u8, Rfc3339.Format(startedAt));
+            Rfc3339.Write(writer, "started_at"u8, startedAt);
         }
 
         writer.WriteString("language"u8, observation.Language);

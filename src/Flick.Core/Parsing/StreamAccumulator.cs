@@ -20,6 +20,7 @@ namespace Flick.Core.Parsing;
 internal sealed class StreamAccumulator(StringPool pool)
 {
     private const string ViewerRange = "an integer in 0..2147483647";
+    private const string MissingViewerCount = "viewer_count is missing; it must be " + ViewerRange;
     private const int MaxShownLength = 40;
 
     private string? _id;
@@ -47,7 +48,7 @@ internal sealed class StreamAccumulator(StringPool pool)
         _startedAt = null;
         _isMature = false;
         _viewerCount = 0;
-        _viewerProblem = "viewer_count is missing; it must be " + ViewerRange;
+        _viewerProblem = MissingViewerCount;
         _userIdProblem = _typeProblem = _fieldProblem = null;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Flick.Local.Data;
@@ -48,15 +49,47 @@ internal sealed class EncodedRows : IDisposable
             return;
         }
 
-        var needed = _textLength + Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (needed > _text.Length)
+        AddUtf16(text);
+    }
+
+    /// <summary>A time as <see cref="SqliteValues.ToText"/> writes it, formatted straight into the buffer.</summary>
+    public void Add(DateTimeOffset? time)
+    {
+        if (time is not { } value)
         {
-            Grow(ref _text, needed, _textLength);
+            Add((string?)null);
+            return;
         }
 
-        var written = Encoding.UTF8.GetBytes(text, _text.AsSpan(_textLength));
+        Reserve(SqliteValues.TimeTextLength);
+        if (!value.UtcDateTime.TryFormat(_text.AsSpan(_textLength), out var written, SqliteValues.TimeFormat, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"a time did not fit in {SqliteValues.TimeTextLength} bytes");
+        }
+
         Append(new Value(0, _textLength, written));
         _textLength += written;
+    }
+
+    /// <summary>The text lower-cased as <see cref="string.ToLowerInvariant()"/> does, without the lower-cased string.</summary>
+    public void AddLowerInvariant(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const int OnStack = 256;
+        char[]? rented = null;
+        var lower = text.Length <= OnStack ? stackalloc char[OnStack] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var length = text.AsSpan().ToLowerInvariant(lower);
+            AddUtf16(lower[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>Runs <paramref name="statement"/> once per row, its values bound to the parameters at <paramref name="indexes"/>, in order.</summary>
@@ -92,6 +125,23 @@ internal sealed class EncodedRows : IDisposable
         ArrayPool<byte>.Shared.Return(_text);
         _values = [];
         _text = [];
+    }
+
+    private void AddUtf16(ReadOnlySpan<char> text)
+    {
+        Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var written = Encoding.UTF8.GetBytes(text, _text.AsSpan(_textLength));
+        Append(new Value(0, _textLength, written));
+        _textLength += written;
+    }
+
+    private void Reserve(int bytes)
+    {
+        var needed = _textLength + bytes;
+        if (needed > _text.Length)
+        {
+            Grow(ref _text, needed, _textLength);
+        }
     }
 
     private void Append(Value value)

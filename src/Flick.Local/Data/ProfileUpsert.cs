@@ -69,14 +69,14 @@ internal sealed class ProfileUpsert : IDisposable
             rows.Add(profile.GameId);
             rows.Add(profile.GameName);
             rows.Add(profile.StreamId);
-            rows.Add(profile.StartedAt is { } started ? SqliteValues.ToText(started) : null);
-            rows.Add(SqliteValues.ToText(profile.LastAt));
+            rows.Add(profile.StartedAt);
+            rows.Add((DateTimeOffset?)profile.LastAt);
             rows.Add(profile.FirstSeen.UnixMinute);
             rows.Add(profile.LastSeen.UnixMinute);
             rows.Add(profile.PeakViewers);
             rows.Add(profile.PeakSlot.UnixMinute);
-            rows.Add(Folded(profile.UserLogin));
-            rows.Add(Folded(profile.UserName));
+            rows.AddLowerInvariant(profile.UserLogin);
+            rows.AddLowerInvariant(profile.UserName);
         }
 
         return rows;

@@ -33,7 +33,7 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
         }
 
         // Updates of one user within the batch fold first: the merge is associative and commutative.
-        var batch = new Dictionary<string, ChannelProfile>(StringComparer.Ordinal);
+        var batch = new Dictionary<string, ChannelProfile>(updates.Count, StringComparer.Ordinal);
         foreach (var update in updates)
         {
             batch[update.UserId] = batch.TryGetValue(update.UserId, out var seen) ? ProfileMerge.Merge(seen, update) : update;

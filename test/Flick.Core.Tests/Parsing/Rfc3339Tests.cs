@@ -43,4 +43,36 @@ public sealed class Rfc3339Tests
     {
         Rfc3339.Format(new DateTimeOffset(2024, 5, 1, 14, 0, 5, TimeSpan.FromHours(2)).AddTicks(ticks)).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData(0, "2024-05-01T12:00:05Z")]
+    [InlineData(5_000_000, "2024-05-01T12:00:05.5Z")]
+    [InlineData(9_999_999, "2024-05-01T12:00:05.9999999Z")]
+    public void Write_ShouldWriteTheJsonPropertyWithTheSameTextAsFormat(long ticks, string expected)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            Rfc3339.Write(writer, "at"u8, new DateTimeOffset(2024, 5, 1, 14, 0, 5, TimeSpan.FromHours(2)).AddTicks(ticks));
+            writer.WriteEndObject();
+        }
+
+        Encoding.UTF8.GetString(buffer.ToArray()).ShouldBe($$"""{"at":"{{expected}}"}""");
+    }
+
+    [Fact]
+    public void Write_WithTheLongestTime_ShouldFit()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            Rfc3339.Write(writer, "at"u8, DateTimeOffset.MaxValue);
+            writer.WriteEndObject();
+        }
+
+        Encoding.UTF8.GetString(buffer.ToArray()).ShouldBe($$"""{"at":"{{Rfc3339.Format(DateTimeOffset.MaxValue)}}"}""");
+        Rfc3339.Format(DateTimeOffset.MaxValue).ShouldBe("9999-12-31T23:59:59.9999999Z");
+    }
 }

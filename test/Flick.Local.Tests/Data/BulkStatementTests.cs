@@ -83,6 +83,44 @@ public sealed class BulkStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task EncodedRows_TimesAndLowerCasedText_ShouldStoreWhatTheStringFormsGive()
+    {
+        // Times with and without fractions and offsets, and text whose lower case is not ASCII lower case
+        // (Ä, Σ, the Turkish dotted İ, Cyrillic, a surrogate pair), one longer than the stack buffer.
+        DateTimeOffset?[] times =
+        [
+            DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse("2026-11-23T11:59:59.1234567+02:00", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.MinValue,
+            null,
+        ];
+        string[] texts = ["Plain", "ÄÖÜ ΣΑΣ İstanbul", "ДОБРЫЙ", "Emoji 🎮 GO", new string('Q', 300) + "É", string.Empty];
+        using var encoded = new EncodedRows(3, expectedRows: 1);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            encoded.Add(i);
+            encoded.Add(times[i % times.Length]);
+            encoded.AddLowerInvariant(texts[i]);
+        }
+
+        await _db.Database.WriteAsync(
+            transaction =>
+            {
+                transaction.CreateCommand("CREATE TABLE f (id INTEGER PRIMARY KEY, at TEXT, folded TEXT)").ExecuteNonQuery();
+                using var insert = new BulkStatement(transaction, "INSERT INTO f (id, at, folded) VALUES ($id, $at, $folded)");
+                encoded.ExecuteEach(insert, [insert.Index("$id"), insert.Index("$at"), insert.Index("$folded")]);
+            },
+            CancellationToken.None);
+
+        var stored = await _db.Database.ListAsync(
+            "SELECT at, folded FROM f ORDER BY id", [],
+            r => (At: r.IsDBNull(0) ? null : r.GetString(0), Folded: r.GetString(1)),
+            CancellationToken.None);
+        stored.ShouldBe(texts.Select((text, i) => (times[i % times.Length] is { } t ? SqliteValues.ToText(t) : null, text.ToLowerInvariant())));
+        stored[1].At.ShouldBe("2026-11-23T09:59:59.1234567Z");
+    }
+
+    [Fact]
     public async Task Execute_WhenARowBreaksAConstraint_ShouldThrowSqliteErrorAndGoOnWithTheNextRow()
     {
         SqliteException? error = null;
