@@ -80,6 +80,39 @@ public sealed class WindowAccumulator
         }
     }
 
+    /// <summary>
+    /// Adds what <paramref name="other"/> accumulated over the same window, as if its rows had been
+    /// added here: parts of a window read side by side (each its own slots) give the figures of one
+    /// pass. <paramref name="other"/> is not used afterwards.
+    /// </summary>
+    public void Merge(WindowAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other._from != _from || other._to != _to)
+        {
+            throw new ArgumentException($"window [{other._from}, {other._to}) is not [{_from}, {_to})", nameof(other));
+        }
+
+        MergeFigures(_channels, other._channels);
+        MergeFigures(_games, other._games);
+        foreach (var (key, viewers) in other._gameSlots)
+        {
+            _gameSlots[key] = _gameSlots.GetValueOrDefault(key) + viewers;
+        }
+
+        foreach (var (slot, viewers) in other._totalSlots)
+        {
+            _totalSlots[slot] = _totalSlots.GetValueOrDefault(slot) + viewers;
+        }
+
+        _sampled.UnionWith(other._sampled);
+        _streams.UnionWith(other._streams);
+        foreach (var (gameId, gameName) in other._gameNames)
+        {
+            _gameNames[gameId] = gameName;
+        }
+    }
+
     public WindowMetrics Build(Func<string, string>? channelName = null)
     {
         var sampledMinutes = _sampled.Count;
@@ -128,6 +161,21 @@ public sealed class WindowAccumulator
         return figures;
     }
 
+    private static void MergeFigures(Dictionary<string, Figures> into, Dictionary<string, Figures> from)
+    {
+        foreach (var (id, figures) in from)
+        {
+            if (into.TryGetValue(id, out var existing))
+            {
+                existing.Merge(figures);
+            }
+            else
+            {
+                into[id] = figures;
+            }
+        }
+    }
+
     private sealed class Figures
     {
         private HashSet<string>? _streams;
@@ -149,6 +197,22 @@ public sealed class WindowAccumulator
             if (startedStream is not null)
             {
                 AddStream(startedStream);
+            }
+        }
+
+        /// <summary>The figures of other slots of the same id: sums add, the peak is the larger (the earlier slot on a tie).</summary>
+        public void Merge(Figures other)
+        {
+            ViewerMinutes += other.ViewerMinutes;
+            Minutes += other.Minutes;
+            if (other.Peak > Peak || (other.Peak == Peak && other.PeakSlot < PeakSlot))
+            {
+                (Peak, PeakSlot) = (other.Peak, other.PeakSlot);
+            }
+
+            if (other._streams is not null)
+            {
+                (_streams ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(other._streams);
             }
         }
 

@@ -62,6 +62,40 @@ public class WindowAccumulatorTests
         b.AverageViewers.ShouldBe(30);
     }
 
+    [Theory]
+    [InlineData(1)]   // 10:00 | 10:01..
+    [InlineData(2)]   // A's two peaks of 20 fall in different parts: the earlier slot must win
+    [InlineData(3)]   // the gap at 10:03 starts the second part
+    [InlineData(4)]   // g2's stream s2 only in the second part
+    public void Merge_OfTheWindowReadInTwoRunsOfMinutes_ShouldGiveTheFiguresOfOnePass(int split)
+    {
+        var whole = Compute(0, 5);
+        var first = new WindowAccumulator(At(0), At(5));
+        var second = new WindowAccumulator(At(0), At(5));
+        foreach (var row in Rows)
+        {
+            (row.Slot < At(split) ? first : second).Add(row);
+        }
+
+        second.AddGameName("g1", "Chess");
+        first.Merge(second);
+        var merged = first.Build(id => "name-" + id);
+
+        merged.ShouldBeEquivalentTo(whole);
+        var a = merged.Channels.Single(c => c.Id == "A");
+        (a.ViewerMinutes, a.Minutes, a.PeakViewers, a.PeakSlot, a.StreamCount).ShouldBe((55L, 4, 20L, At(1), 1));
+        (merged.SampledMinutes, merged.Total.ViewerMinutes, merged.Total.StreamCount).ShouldBe((4, 115L, 2));
+        merged.Games.Single(g => g.Id == "g1").Name.ShouldBe("Chess");
+    }
+
+    [Fact]
+    public void Merge_OfAnotherWindow_ShouldBeRefused()
+    {
+        var window = new WindowAccumulator(At(0), At(5));
+
+        Should.Throw<ArgumentException>(() => window.Merge(new WindowAccumulator(At(0), At(6))));
+    }
+
     [Fact]
     public void Build_WhenComputingTotals_ShouldUseSampledMinutes()
     {
