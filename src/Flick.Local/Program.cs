@@ -16,10 +16,11 @@ var redis = new Option<string?>("--redis") { Description = "Redis for the API ca
 var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per minute the simulated source allows", DefaultValueFactory = _ => 800 };
 var import = new Option<string?>("--import") { Description = "Put the raw objects of this folder (a copy of a raw bucket, or a benchmark data set) into the raw bucket and process them instead of a backfill" };
 var verbose = new Option<bool>("--verbose") { Description = "Log every step" };
+var executions = new Option<int>("--executions") { Description = "State machine executions at once", DefaultValueFactory = _ => new LocalOptions().Executions };
 
 var root = new RootCommand("Flick: streaming analytics on one machine — pulls a Helix-shaped source and runs the whole pipeline with embedded parts.")
 {
-    dataDir, channels, minutes, source, once, end, seed, rateLimit, apiUrl, noApi, redis, import, verbose,
+    dataDir, channels, minutes, source, once, end, seed, rateLimit, apiUrl, noApi, redis, import, verbose, executions,
 };
 
 root.SetAction(async (parse, ct) =>
@@ -50,6 +51,7 @@ root.SetAction(async (parse, ct) =>
         NoApi = parse.GetValue(noApi),
         Redis = parse.GetValue(redis) ?? Environment.GetEnvironmentVariable("REDIS_URL"),
         Import = parse.GetValue(import) is { } folder ? Path.GetFullPath(folder) : null,
+        Executions = parse.GetValue(executions),
     };
     var problems = options.Problems().ToList();
     if (problems.Count > 0)
