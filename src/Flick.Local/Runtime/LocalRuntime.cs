@@ -158,11 +158,8 @@ public sealed class LocalRuntime(
     }
 
     /// <summary>
-    /// The queue consumers. The ingest one takes a raw object at a time, and only while fewer than
-    /// <see cref="SlotsAhead"/> slots it handed to the steps wait for them: on one machine an ingest
-    /// that ran a backfill's minutes ahead of their runs would gain nothing (both share the same
-    /// cores), and the parsed slots it hands over would leave the loader's few places before their
-    /// steps asked for them, so that every step would read its slot back from silver.
+    /// The queue consumers. The ingest one takes a raw object at a time, and only when it may (see
+    /// <see cref="AdmitIngestAsync"/>).
     /// </summary>
     private List<Task> StartConsumers(CancellationToken ct)
     {
@@ -173,9 +170,29 @@ public sealed class LocalRuntime(
         return
         [
             Poller(Queues.PullRequests, FunctionNames.Puller, 4).RunAsync(ct),
-            Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2, batchSize: 1, admission: token => loader.WaitForRoomAsync(SlotsAhead, token)).RunAsync(ct),
+            Poller(Queues.Ingest, FunctionNames.BackgroundStarter, 2, batchSize: 1, admission: AdmitIngestAsync).RunAsync(ct),
             Poller(Queues.Runs, FunctionNames.SeriesStarter, 1).RunAsync(ct),
         ];
+    }
+
+    /// <summary>
+    /// Lets the ingest take its next raw object unless <see cref="SlotsAhead"/> slots it handed to the
+    /// steps are still unread while runs are pending. On one machine an ingest that ran a backfill's
+    /// minutes ahead of their runs would gain nothing (both share the same cores), and the parsed
+    /// slots it hands over would leave the loader's few places before their steps asked for them, so
+    /// that every step would read its slot back from silver. With no run pending, an unread slot is
+    /// one no step will ask for soon (a raw object delivered again, whose runs exist already), and
+    /// the ingest goes on.
+    /// </summary>
+    private async Task AdmitIngestAsync(CancellationToken ct)
+    {
+        while (loader.Waiting >= SlotsAhead && executor.Pending > 0)
+        {
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            await Task.WhenAny(loader.WaitForRoomAsync(SlotsAhead, wake.Token), executor.WaitForAnEndAsync(wake.Token));
+            await wake.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+        }
     }
 
     private async Task<int> EnqueueBackfillAsync(string source, Slot from, Slot end, CancellationToken ct)

@@ -33,6 +33,9 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+
+    // Completed, and replaced, each time an execution ends: what WaitForAnEndAsync waits on.
+    private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _initialized;
     private bool _disposed;
 
@@ -160,6 +163,27 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
         }
     }
 
+    /// <summary>Executions started and not yet ended: running, or waiting for their turn.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight.Count;
+            }
+        }
+    }
+
+    /// <summary>Completes when the next execution ends (whatever its outcome).</summary>
+    public Task WaitForAnEndAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _ended.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Stops running executions where they are; they stay RUNNING and <see cref="ResumeAsync"/> picks them up next time.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -230,10 +254,15 @@ public sealed partial class LocalStateMachineExecutor : IWorkflowStarter, IAsync
         }
         finally
         {
+            TaskCompletionSource ended;
             lock (_gate)
             {
                 _inFlight.Remove(record.Name);
+                ended = _ended;
+                _ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            ended.TrySetResult();
         }
     }
 

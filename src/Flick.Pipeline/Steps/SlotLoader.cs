@@ -37,7 +37,7 @@ public sealed class SlotLoader(IObjectStore store, BucketNames buckets, TimeProv
     /// How long an offered slot that no step has asked for counts as waiting: its run may have
     /// failed before its steps or may never start, and an ingest must not wait for it for ever.
     /// </summary>
-    public static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
 

@@ -89,6 +89,34 @@ public sealed class LocalStateMachineExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Pending_ShouldCountExecutionsRunningOrWaitingAndWaitForAnEndShouldWakeWhenOneEnds()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var executor = await CreateAsync(async (_, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            return "{}";
+        }, maxConcurrent: 1);
+        var idlePending = executor.Pending;
+
+        var end = executor.WaitForAnEndAsync(CancellationToken.None);
+        await executor.StartAsync("a", "{}", CancellationToken.None);
+        await executor.StartAsync("b", "{}", CancellationToken.None);   // waits for the one execution slot
+        var pendingWhileHeld = executor.Pending;
+        await Task.Delay(50);
+        var endedWhileHeld = end.IsCompleted;
+        release.SetResult();
+        await end.WaitAsync(Patience);
+        await executor.WaitForIdleAsync(CancellationToken.None).WaitAsync(Patience);
+
+        (idlePending, pendingWhileHeld, endedWhileHeld, executor.Pending).ShouldBe((0, 2, false, 0));
+        using var cancel = new CancellationTokenSource();
+        var cancelled = executor.WaitForAnEndAsync(cancel.Token);
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => cancelled);
+    }
+
+    [Fact]
     public async Task ResumeAsync_WhenAProcessStoppedDuringAnExecution_ShouldRunItAgainFromTheStart()
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
