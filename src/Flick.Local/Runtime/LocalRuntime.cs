@@ -39,7 +39,7 @@ public sealed class LocalRuntime(
     TimeProvider clock,
     ILogger<LocalRuntime> logger)
 {
-    /// <summary>Offered slots waiting for their steps beyond which the ingest waits (see <see cref="StartConsumers"/>).</summary>
+    /// <summary>Offered slots waiting for their steps beyond which the ingest waits (see <see cref="AdmitIngestAsync"/>).</summary>
     public const int SlotsAhead = SlotLoader.CachedSlots / 2;
 
     /// <summary>The interval of the idle checks that end a backfill (see <see cref="WaitUntilIdleAsync"/>).</summary>
