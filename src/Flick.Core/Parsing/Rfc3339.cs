@@ -23,12 +23,44 @@ internal static class Rfc3339
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset value)
     {
         Span<byte> text = stackalloc byte[MaxFormattedLength];
-        if (!value.UtcDateTime.TryFormat(text, out var written, UtcFormat, CultureInfo.InvariantCulture))
+        writer.WriteString(name, text[..Write(text, value)]);
+    }
+
+    /// <summary>
+    /// Writes the UTF-8 of what <see cref="Format"/> gives into <paramref name="text"/> (at least 28
+    /// bytes) and returns its length: the invariant sortable pattern's fast path for the seconds, then
+    /// the fraction by hand, which is several times cheaper than the custom pattern.
+    /// </summary>
+    internal static int Write(Span<byte> text, DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        if (text.Length < MaxFormattedLength || !utc.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"a UTC time did not fit in {MaxFormattedLength} bytes");
         }
 
-        writer.WriteString(name, text[..written]);
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            // Seven digits of 100 ns, without the trailing zeros (the pattern's "FFFFFFF").
+            var digits = 7;
+            for (; fraction % 10 == 0; digits--)
+            {
+                fraction /= 10;
+            }
+
+            text[written++] = (byte)'.';
+            for (var i = written + digits - 1; i >= written; i--)
+            {
+                text[i] = (byte)('0' + (fraction % 10));
+                fraction /= 10;
+            }
+
+            written += digits;
+        }
+
+        text[written++] = (byte)'Z';
+        return written;
     }
 
     /// <summary>Parses the current string token of <paramref name="reader"/>, unescaping it when needed.</summary>

@@ -62,7 +62,8 @@ internal sealed class EncodedRows : IDisposable
         }
 
         Reserve(SqliteValues.TimeTextLength);
-        if (!value.UtcDateTime.TryFormat(_text.AsSpan(_textLength), out var written, SqliteValues.TimeFormat, CultureInfo.InvariantCulture))
+        // "O" of a UTC time is SqliteValues.TimeFormat exactly, through the runtime's fast path.
+        if (!value.UtcDateTime.TryFormat(_text.AsSpan(_textLength), out var written, "O", CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"a time did not fit in {SqliteValues.TimeTextLength} bytes");
         }

@@ -39,7 +39,11 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
             batch[update.UserId] = batch.TryGetValue(update.UserId, out var seen) ? ProfileMerge.Merge(seen, update) : update;
         }
 
-        return WriteAsync(seriesId, ProfileUpsert.Encode(batch.Values), cancellationToken);
+        // In key order: each merge then lands on the page the last one left or the next, instead of a
+        // page anywhere in the table (the observations come in the source's order, by viewers).
+        var ordered = batch.Values.ToArray();
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        return WriteAsync(seriesId, ProfileUpsert.Encode(ordered), cancellationToken);
     }
 
     private async Task WriteAsync(string seriesId, EncodedRows rows, CancellationToken cancellationToken)

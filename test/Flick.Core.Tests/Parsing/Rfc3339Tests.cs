@@ -48,6 +48,10 @@ public sealed class Rfc3339Tests
     [InlineData(0, "2024-05-01T12:00:05Z")]
     [InlineData(5_000_000, "2024-05-01T12:00:05.5Z")]
     [InlineData(9_999_999, "2024-05-01T12:00:05.9999999Z")]
+    [InlineData(1, "2024-05-01T12:00:05.0000001Z")]
+    [InlineData(10, "2024-05-01T12:00:05.000001Z")]
+    [InlineData(1_230_000, "2024-05-01T12:00:05.123Z")]
+    [InlineData(1_000_001, "2024-05-01T12:00:05.1000001Z")]
     public void Write_ShouldWriteTheJsonPropertyWithTheSameTextAsFormat(long ticks, string expected)
     {
         using var buffer = new MemoryStream();
@@ -74,5 +78,25 @@ public sealed class Rfc3339Tests
 
         Encoding.UTF8.GetString(buffer.ToArray()).ShouldBe($$"""{"at":"{{Rfc3339.Format(DateTimeOffset.MaxValue)}}"}""");
         Rfc3339.Format(DateTimeOffset.MaxValue).ShouldBe("9999-12-31T23:59:59.9999999Z");
+    }
+
+    [Fact]
+    public void Write_ShouldGiveWhatTheRuntimesCustomPatternGivesForAnyTime()
+    {
+        // The stated pattern, formatted by the runtime, against the hand-written fraction.
+        var random = new Random(3339);
+        Span<byte> text = stackalloc byte[28];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            if (i % 4 == 0)
+            {
+                ticks -= ticks % (TimeSpan.TicksPerMillisecond * (1 + (i % 3 * 999)));
+            }
+
+            var time = new DateTimeOffset(ticks, TimeSpan.Zero);
+            var expected = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            Encoding.UTF8.GetString(text[..Rfc3339.Write(text, time)]).ShouldBe(expected);
+        }
     }
 }
