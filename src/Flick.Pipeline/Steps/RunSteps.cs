@@ -1,4 +1,5 @@
 using Flick.Core.Domain;
+using Flick.Core.Domain.Metrics;
 using Flick.Core.Domain.Runs;
 using Flick.Core.Ports;
 using Flick.Core.Semantics;
@@ -20,6 +21,12 @@ public sealed class RunSteps(
 {
     /// <summary>Parts an hour's rows are read in at once (see <see cref="ReadHourAsync"/>).</summary>
     public const int HourReadParts = 2;
+
+    /// <summary>
+    /// Minutes after an hour in which any sample closes it when its last minute never came, and
+    /// minutes before a run in which it looks for such an hour (a day).
+    /// </summary>
+    public const int ClosingHorizon = 24 * 60;
 
     /// <summary>Validates the run manifest, records the run as running and returns the state the execution carries.</summary>
     public async Task<PreparedRun> PrepareAsync(RunManifest manifest, CancellationToken ct)
@@ -68,10 +75,17 @@ public sealed class RunSteps(
     /// returns the "SeriesReady" detail.
     /// <para>
     /// Re-reading an hour for every one-minute run would make an hour of runs quadratic. So an hour
-    /// is rolled up only once its last minute is stored, and only by the run that wrote last in
-    /// it: any run that wrote earlier leaves the hour to the later writer, whose Finalize comes
-    /// after its own writes and so sees everything before them. The last writer of an hour always
-    /// rolls it up. Until its last minute is in, an hour is read from the per-slot rows.
+    /// is rolled up only once it is closed, and only by the run that wrote last in it: any run that
+    /// wrote earlier leaves the hour to the later writer, whose Finalize comes after its own writes
+    /// and so sees everything before them. Until it is rolled up, an hour is read from the per-slot
+    /// rows.
+    /// </para>
+    /// <para>
+    /// An hour is closed once its last minute is stored, or once any minute of the
+    /// <see cref="ClosingHorizon"/> after it is: a source that missed the hour's last minute has
+    /// moved on. For the second case a run also looks back: the last sampled hour before the run's
+    /// own is rolled up when it ended without its last minute and its roll-up is missing or older
+    /// than its rows. Whichever of the two finalizes last then sees the other's rows.
     /// </para>
     /// </summary>
     public async Task<SeriesNotification> FinalizeAsync(PreparedRun run, CancellationToken ct)
@@ -99,29 +113,16 @@ public sealed class RunSteps(
                 continue;   // a later writer in this hour rolls it up after us
             }
 
-            if (!totals.Any(t => t.Slot == end.AddMinutes(-1)))
+            if (!totals.Any(t => t.Slot == end.AddMinutes(-1))
+                && (await viewers.ReadTotalsAsync(series.Value, end, end.AddMinutes(ClosingHorizon), ct)).Count == 0)
             {
-                continue;   // the hour is still open: the last writer after its last minute rolls it up
+                continue;   // the hour is still open: the last writer after it closes rolls it up
             }
 
-            var window = await ReadHourAsync(series, hour, end, ct);
-            foreach (var t in totals)
-            {
-                window.AddSampled(t.Slot);
-            }
-
-            foreach (var game in await viewers.ReadGamesAsync(series.Value, hour, end, ct))
-            {
-                window.AddGameName(game.GameId, game.GameName);
-            }
-
-            var metrics = window.Build();
-            logger.LogInformation("Run {RunId}: rolled up hour {Hour} at data version {Version}", run.RunId, hour, version);
-            if (await rollups.WriteAsync(series.Value, metrics, version, ct))
-            {
-                await WriteWindowParquetAsync(series, new VersionedWindow(metrics, version), ct);
-            }
+            await RollUpAsync(run.RunId, series, hour, totals, version, ct);
         }
+
+        await RollUpUnclosedBeforeAsync(run.RunId, series, hours[0], ct);
 
         var existing = await runs.GetAsync(run.RunId, ct);
         var now = clock.GetUtcNow();
@@ -144,6 +145,53 @@ public sealed class RunSteps(
         return new SeriesNotification(series.Value, run.RunId, run.From, run.To, slots.Count, observations, run.Rejected, "succeeded",
             [GoldTables.ChannelViewers, GoldTables.GameViewers, GoldTables.SlotTotals, GoldTables.ChannelRankings, GoldTables.GameRankings,
              GoldTables.ChannelObservations, GoldTables.ChannelWindows, GoldTables.GameWindows]);
+    }
+
+    private async Task RollUpAsync(string runId, SeriesId series, Slot hour, IReadOnlyList<SlotTotals> totals, long version, CancellationToken ct)
+    {
+        var end = hour.AddMinutes(60);
+        var window = await ReadHourAsync(series, hour, end, ct);
+        foreach (var t in totals)
+        {
+            window.AddSampled(t.Slot);
+        }
+
+        foreach (var game in await viewers.ReadGamesAsync(series.Value, hour, end, ct))
+        {
+            window.AddGameName(game.GameId, game.GameName);
+        }
+
+        var metrics = window.Build();
+        logger.LogInformation("Run {RunId}: rolled up hour {Hour} at data version {Version}", runId, hour, version);
+        if (await rollups.WriteAsync(series.Value, metrics, version, ct))
+        {
+            await WriteWindowParquetAsync(series, new VersionedWindow(metrics, version), ct);
+        }
+    }
+
+    /// <summary>
+    /// Rolls up the last sampled hour within <see cref="ClosingHorizon"/> before <paramref name="hour"/>
+    /// when it ended without its last minute (the run's own minutes close it) and its roll-up is
+    /// missing or older than its rows.
+    /// </summary>
+    private async Task RollUpUnclosedBeforeAsync(string runId, SeriesId series, Slot hour, CancellationToken ct)
+    {
+        var before = await viewers.ReadTotalsAsync(series.Value, hour.AddMinutes(-ClosingHorizon), hour, ct);
+        if (before.Count == 0 || before[^1].Slot.UnixMinute % 60 == 59)
+        {
+            return;   // nothing sampled, or the hour was closed by its last minute: its last writer rolled it up
+        }
+
+        var previous = HourOf(before[^1].Slot);
+        var end = previous.AddMinutes(60);
+        var version = await viewers.ReadVersionAsync(series.Value, previous, end, ct);
+        var rolled = await rollups.ReadVersionedAsync(series.Value, previous.Start, end.Start, ct);
+        if (rolled is not null && rolled.DataVersion >= version)
+        {
+            return;
+        }
+
+        await RollUpAsync(runId, series, previous, before.Where(t => t.Slot >= previous).ToList(), version, ct);
     }
 
     /// <summary>

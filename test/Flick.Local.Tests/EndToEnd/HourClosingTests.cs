@@ -1,0 +1,156 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Flick.Core.Domain;
+using Flick.Local.Data;
+using Flick.Local.Runtime;
+using Flick.Local.Simulator;
+using Flick.Testing;
+
+namespace Flick.Local.Tests.EndToEnd;
+
+/// <summary>
+/// An hour whose last minute (HH:59) never came is rolled up once a later minute is stored: whether
+/// the later minutes are finalized after the hour's own runs (the next runs look back) or before them
+/// (the hour's last writer sees them). Its window figures then equal the reference over the hour, and
+/// its window Parquet files are in the clean bucket.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class HourClosingTests : IAsyncLifetime
+{
+    private const string Series = "sim";
+    private const int Channels = 60;
+
+    // 08:50 to 09:04 UTC, without 08:59: the hour 08:00 ends at 08:58 and the source moves on.
+    private static readonly DateTimeOffset From = new(2026, 11, 23, 8, 50, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Hour = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset NextHour = Hour.AddHours(1);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "flick-closing-" + Guid.NewGuid().ToString("N"));
+
+    private string Early => Path.Combine(_root, "early");
+
+    private string Late => Path.Combine(_root, "late");
+
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    public async Task InitializeAsync()
+    {
+        var all = Path.Combine(_root, "all");
+        await SimulatedPulls.WriteAsync(all, new SimulatorOptions { Channels = Channels, Seed = 11 }, LocalHost.SimulatedSource, From, 15, 100, CancellationToken.None);
+        foreach (var pull in Directory.EnumerateDirectories(all, "sim-*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(pull);
+            var target = name.EndsWith("T0859", StringComparison.Ordinal) ? null : name.Contains("T08", StringComparison.Ordinal) ? Early : Late;
+            if (target is null)
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(target, Path.GetRelativePath(all, pull));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            Directory.Move(pull, destination);
+        }
+    }
+
+    [Fact]
+    public async Task LaterMinutesFinalizedAfterTheHour_ShouldRollUpTheHourThatMissedItsLastMinute()
+    {
+        await ImportAsync(Early);
+        (await RollupAsync(Hour)).ShouldBeNull("the hour is still open: its last minute may yet come");
+
+        await ImportAsync(Late);
+
+        await ShouldEqualTheReferenceAsync();
+    }
+
+    [Fact]
+    public async Task LaterMinutesFinalizedBeforeTheHour_ShouldRollUpTheHourThatMissedItsLastMinute()
+    {
+        await ImportAsync(Late);
+        (await RollupAsync(Hour)).ShouldBeNull();
+
+        await ImportAsync(Early);
+
+        await ShouldEqualTheReferenceAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ShouldEqualTheReferenceAsync()
+    {
+        var reference = Reference();
+        var (from, to) = (Hour.UtcDateTime, NextHour.UtcDateTime);
+        var window = await RollupAsync(Hour);
+        window.ShouldNotBeNull();
+        var (viewerMinutes, sampled) = reference.TotalWindow(Series, from, to);
+        sampled.ShouldBe(9);
+        window.SampledMinutes.ShouldBe(sampled);
+        window.Total.ViewerMinutes.ShouldBe(viewerMinutes);
+        window.Channels.Select(c => c.Id).Take(10).ShouldBe(reference.WindowTopChannels(Series, from, to, 10));
+        foreach (var channel in window.Channels)
+        {
+            var expected = reference.ChannelWindow(Series, channel.Id, from, to);
+            (channel.ViewerMinutes, channel.Minutes, (int)channel.PeakViewers, channel.PeakSlot.Start.UtcDateTime)
+                .ShouldBe((expected.ViewerMinutes, expected.MinutesLive, expected.Peak, expected.PeakSlot), $"channel {channel.Id}");
+        }
+
+        (await RollupAsync(NextHour)).ShouldBeNull("09:00 is open: its last minute has not come");
+
+        // The hour's window file in the clean bucket, read by another engine: one row per channel, the same viewer-minutes.
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        using var command = duck.CreateCommand();
+        command.CommandText = $"""
+            SELECT count(*), CAST(sum(viewer_minutes) AS BIGINT)
+            FROM read_parquet('{DataDirectory}/buckets/clean/channel_windows/**/*.parquet', hive_partitioning = true)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        (reader.GetInt64(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe((window.Channels.Count, viewerMinutes));
+    }
+
+    private async Task<Core.Domain.Metrics.WindowMetrics?> RollupAsync(DateTimeOffset hour)
+    {
+        using var db = new SqliteDatabase(DataDirectory);
+        return await new SqliteWindowRollupStore(db).ReadAsync(Series, hour, hour.AddHours(1), CancellationToken.None);
+    }
+
+    private async Task ImportAsync(string folder)
+    {
+        var options = BackfillRun.OptionsFor(DataDirectory, Channels) with { Import = folder };
+        var (summary, _) = await BackfillRun.StartAsync(options);
+        summary.FailedRuns.ShouldBe(0);
+    }
+
+    /// <summary>The independent model, fed with the pages of both halves (08:59 is in neither).</summary>
+    private ReferenceModel Reference()
+    {
+        var model = new ReferenceModel();
+        foreach (var half in new[] { Early, Late })
+        {
+            foreach (var manifestPath in Directory.EnumerateFiles(half, "manifest.json", SearchOption.AllDirectories))
+            {
+                using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+                var at = manifest.RootElement.GetProperty("at").GetDateTimeOffset().UtcDateTime;
+                foreach (var page in manifest.RootElement.GetProperty("pages").EnumerateArray())
+                {
+                    model.AddHelixPage(Series, at, File.ReadAllText(Path.Combine(half, page.GetProperty("key").GetString()!)));
+                }
+            }
+        }
+
+        return model;
+    }
+}
