@@ -176,7 +176,13 @@ public sealed class RunSteps(
     /// </summary>
     private async Task RollUpUnclosedBeforeAsync(string runId, SeriesId series, Slot hour, CancellationToken ct)
     {
-        var before = await viewers.ReadTotalsAsync(series.Value, hour.AddMinutes(-ClosingHorizon), hour, ct);
+        // The hour just before first: it is nearly always the one sampled last.
+        var before = await viewers.ReadTotalsAsync(series.Value, hour.AddMinutes(-60), hour, ct);
+        if (before.Count == 0)
+        {
+            before = await viewers.ReadTotalsAsync(series.Value, hour.AddMinutes(-ClosingHorizon), hour.AddMinutes(-60), ct);
+        }
+
         if (before.Count == 0 || before[^1].Slot.UnixMinute % 60 == 59)
         {
             return;   // nothing sampled, or the hour was closed by its last minute: its last writer rolled it up

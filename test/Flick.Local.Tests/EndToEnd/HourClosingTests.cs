@@ -11,8 +11,9 @@ namespace Flick.Local.Tests.EndToEnd;
 /// <summary>
 /// An hour whose last minute (HH:59) never came is rolled up once a later minute is stored: whether
 /// the later minutes are finalized after the hour's own runs (the next runs look back) or before them
-/// (the hour's last writer sees them). Its window figures then equal the reference over the hour, and
-/// its window Parquet files are in the clean bucket.
+/// (the hour's last writer sees them), and whether they come in the next hour or after an hour with
+/// no sample at all. Its window figures then equal the reference over the hour, and its window
+/// Parquet files are in the clean bucket.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class HourClosingTests : IAsyncLifetime
@@ -20,7 +21,8 @@ public sealed class HourClosingTests : IAsyncLifetime
     private const string Series = "sim";
     private const int Channels = 60;
 
-    // 08:50 to 09:04 UTC, without 08:59: the hour 08:00 ends at 08:58 and the source moves on.
+    // 08:50 to 08:58 UTC (early), then 09:00 to 09:04 (late) or 10:00 to 10:04 (later, after an hour
+    // without a sample): the hour 08:00 never gets its last minute, and the source moves on.
     private static readonly DateTimeOffset From = new(2026, 11, 23, 8, 50, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Hour = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset NextHour = Hour.AddHours(1);
@@ -31,16 +33,25 @@ public sealed class HourClosingTests : IAsyncLifetime
 
     private string Late => Path.Combine(_root, "late");
 
+    private string Later => Path.Combine(_root, "later");
+
     private string DataDirectory => Path.Combine(_root, "data");
 
     public async Task InitializeAsync()
     {
         var all = Path.Combine(_root, "all");
-        await SimulatedPulls.WriteAsync(all, new SimulatorOptions { Channels = Channels, Seed = 11 }, LocalHost.SimulatedSource, From, 15, 100, CancellationToken.None);
+        await SimulatedPulls.WriteAsync(all, new SimulatorOptions { Channels = Channels, Seed = 11 }, LocalHost.SimulatedSource, From, 75, 100, CancellationToken.None);
         foreach (var pull in Directory.EnumerateDirectories(all, "sim-*", SearchOption.AllDirectories))
         {
-            var name = Path.GetFileName(pull);
-            var target = name.EndsWith("T0859", StringComparison.Ordinal) ? null : name.Contains("T08", StringComparison.Ordinal) ? Early : Late;
+            var minute = Path.GetFileName(pull)[^4..];
+            var target = minute switch
+            {
+                "0859" => null,
+                _ when minute.StartsWith("08", StringComparison.Ordinal) => Early,
+                _ when string.CompareOrdinal(minute, "0900") >= 0 && string.CompareOrdinal(minute, "0904") <= 0 => Late,
+                _ when string.CompareOrdinal(minute, "1000") >= 0 && string.CompareOrdinal(minute, "1004") <= 0 => Later,
+                _ => null,
+            };
             if (target is null)
             {
                 continue;
@@ -52,26 +63,30 @@ public sealed class HourClosingTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task LaterMinutesFinalizedAfterTheHour_ShouldRollUpTheHourThatMissedItsLastMinute()
+    [Theory]
+    [InlineData("late")]
+    [InlineData("later")]
+    public async Task LaterMinutesFinalizedAfterTheHour_ShouldRollUpTheHourThatMissedItsLastMinute(string then)
     {
         await ImportAsync(Early);
         (await RollupAsync(Hour)).ShouldBeNull("the hour is still open: its last minute may yet come");
 
-        await ImportAsync(Late);
+        await ImportAsync(Folder(then));
 
-        await ShouldEqualTheReferenceAsync();
+        await ShouldEqualTheReferenceAsync(Folder(then));
     }
 
-    [Fact]
-    public async Task LaterMinutesFinalizedBeforeTheHour_ShouldRollUpTheHourThatMissedItsLastMinute()
+    [Theory]
+    [InlineData("late")]
+    [InlineData("later")]
+    public async Task LaterMinutesFinalizedBeforeTheHour_ShouldRollUpTheHourThatMissedItsLastMinute(string first)
     {
-        await ImportAsync(Late);
+        await ImportAsync(Folder(first));
         (await RollupAsync(Hour)).ShouldBeNull();
 
         await ImportAsync(Early);
 
-        await ShouldEqualTheReferenceAsync();
+        await ShouldEqualTheReferenceAsync(Folder(first));
     }
 
     public Task DisposeAsync()
@@ -87,9 +102,11 @@ public sealed class HourClosingTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task ShouldEqualTheReferenceAsync()
+    private string Folder(string name) => name == "late" ? Late : Later;
+
+    private async Task ShouldEqualTheReferenceAsync(string then)
     {
-        var reference = Reference();
+        var reference = Reference(then);
         var (from, to) = (Hour.UtcDateTime, NextHour.UtcDateTime);
         var window = await RollupAsync(Hour);
         window.ShouldNotBeNull();
@@ -105,7 +122,8 @@ public sealed class HourClosingTests : IAsyncLifetime
                 .ShouldBe((expected.ViewerMinutes, expected.MinutesLive, expected.Peak, expected.PeakSlot), $"channel {channel.Id}");
         }
 
-        (await RollupAsync(NextHour)).ShouldBeNull("09:00 is open: its last minute has not come");
+        (await RollupAsync(NextHour)).ShouldBeNull("09:00 is open or empty: its last minute has not come");
+        (await RollupAsync(NextHour.AddHours(1))).ShouldBeNull("10:00 is open or empty");
 
         // The hour's window file in the clean bucket, read by another engine: one row per channel, the same viewer-minutes.
         using var duck = new DuckDBConnection("DataSource=:memory:");
@@ -134,11 +152,11 @@ public sealed class HourClosingTests : IAsyncLifetime
         summary.FailedRuns.ShouldBe(0);
     }
 
-    /// <summary>The independent model, fed with the pages of both halves (08:59 is in neither).</summary>
-    private ReferenceModel Reference()
+    /// <summary>The independent model, fed with the pages of both imports (08:59 is in neither).</summary>
+    private ReferenceModel Reference(string then)
     {
         var model = new ReferenceModel();
-        foreach (var half in new[] { Early, Late })
+        foreach (var half in new[] { Early, then })
         {
             foreach (var manifestPath in Directory.EnumerateFiles(half, "manifest.json", SearchOption.AllDirectories))
             {
