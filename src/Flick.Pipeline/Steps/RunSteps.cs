@@ -28,6 +28,14 @@ public sealed class RunSteps(
     /// </summary>
     public const int ClosingHorizon = 24 * 60;
 
+    /// <summary>
+    /// How far past an hour's end a sample must be to close the hour without its last minute. Runs
+    /// of neighbouring minutes finish a few places out of order (two pulls are ingested and two runs
+    /// executed at once), so a sample just after the hour does not yet say that its last minute is
+    /// missing rather than still on its way: rolling up then would be done again when it arrives.
+    /// </summary>
+    public const int ClosingDelay = 10;
+
     /// <summary>Validates the run manifest, records the run as running and returns the state the execution carries.</summary>
     public async Task<PreparedRun> PrepareAsync(RunManifest manifest, CancellationToken ct)
     {
@@ -81,9 +89,9 @@ public sealed class RunSteps(
     /// rows.
     /// </para>
     /// <para>
-    /// An hour is closed once its last minute is stored, or once any minute of the
-    /// <see cref="ClosingHorizon"/> after it is: a source that missed the hour's last minute has
-    /// moved on. For the second case a run also looks back: the last sampled hour before the run's
+    /// An hour is closed once its last minute is stored, or once any minute from
+    /// <see cref="ClosingDelay"/> to <see cref="ClosingHorizon"/> after its end is: a source that
+    /// missed the hour's last minute has moved on. For the second case a run also looks back: the last sampled hour before the run's
     /// own is rolled up when it ended without its last minute and its roll-up is missing or older
     /// than its rows. Whichever of the two finalizes last then sees the other's rows.
     /// </para>
@@ -114,7 +122,7 @@ public sealed class RunSteps(
             }
 
             if (!totals.Any(t => t.Slot == end.AddMinutes(-1))
-                && (await viewers.ReadTotalsAsync(series.Value, end, end.AddMinutes(ClosingHorizon), ct)).Count == 0)
+                && (await viewers.ReadTotalsAsync(series.Value, end.AddMinutes(ClosingDelay), end.AddMinutes(ClosingHorizon), ct)).Count == 0)
             {
                 continue;   // the hour is still open: the last writer after it closes rolls it up
             }
@@ -122,7 +130,7 @@ public sealed class RunSteps(
             await RollUpAsync(run.RunId, series, hour, totals, version, ct);
         }
 
-        await RollUpUnclosedBeforeAsync(run.RunId, series, hours[0], ct);
+        await RollUpUnclosedBeforeAsync(run.RunId, series, slots.Min(), ct);
 
         var existing = await runs.GetAsync(run.RunId, ct);
         var now = clock.GetUtcNow();
@@ -170,12 +178,14 @@ public sealed class RunSteps(
     }
 
     /// <summary>
-    /// Rolls up the last sampled hour within <see cref="ClosingHorizon"/> before <paramref name="hour"/>
-    /// when it ended without its last minute (the run's own minutes close it) and its roll-up is
+    /// Rolls up the last sampled hour within <see cref="ClosingHorizon"/> before the hour of
+    /// <paramref name="first"/>, the run's first minute, when it ended without its last minute, the
+    /// run's minute closes it (at least <see cref="ClosingDelay"/> after its end) and its roll-up is
     /// missing or older than its rows.
     /// </summary>
-    private async Task RollUpUnclosedBeforeAsync(string runId, SeriesId series, Slot hour, CancellationToken ct)
+    private async Task RollUpUnclosedBeforeAsync(string runId, SeriesId series, Slot first, CancellationToken ct)
     {
+        var hour = HourOf(first);
         // The hour just before first: it is nearly always the one sampled last.
         var before = await viewers.ReadTotalsAsync(series.Value, hour.AddMinutes(-60), hour, ct);
         if (before.Count == 0)
@@ -190,6 +200,11 @@ public sealed class RunSteps(
 
         var previous = HourOf(before[^1].Slot);
         var end = previous.AddMinutes(60);
+        if (first < end.AddMinutes(ClosingDelay))
+        {
+            return;   // too soon to tell a missing last minute from one still on its way
+        }
+
         var version = await viewers.ReadVersionAsync(series.Value, previous, end, ct);
         var rolled = await rollups.ReadVersionedAsync(series.Value, previous.Start, end.Start, ct);
         if (rolled is not null && rolled.DataVersion >= version)

@@ -13,7 +13,8 @@ namespace Flick.Local.Tests.EndToEnd;
 /// the later minutes are finalized after the hour's own runs (the next runs look back) or before them
 /// (the hour's last writer sees them), and whether they come in the next hour or after an hour with
 /// no sample at all. Its window figures then equal the reference over the hour, and its window
-/// Parquet files are in the clean bucket.
+/// Parquet files are in the clean bucket. Minutes just after the hour (less than the closing delay)
+/// do not close it: its last minute may still be on its way.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class HourClosingTests : IAsyncLifetime
@@ -21,8 +22,9 @@ public sealed class HourClosingTests : IAsyncLifetime
     private const string Series = "sim";
     private const int Channels = 60;
 
-    // 08:50 to 08:58 UTC (early), then 09:00 to 09:04 (late) or 10:00 to 10:04 (later, after an hour
-    // without a sample): the hour 08:00 never gets its last minute, and the source moves on.
+    // 08:50 to 08:58 UTC (early), then 09:10 to 09:14 (late) or 10:10 to 10:14 (later, after an hour
+    // without a sample): the hour 08:00 never gets its last minute, and the source moves on. 09:00 to
+    // 09:04 (soon) is within the closing delay.
     private static readonly DateTimeOffset From = new(2026, 11, 23, 8, 50, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Hour = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset NextHour = Hour.AddHours(1);
@@ -35,12 +37,14 @@ public sealed class HourClosingTests : IAsyncLifetime
 
     private string Later => Path.Combine(_root, "later");
 
+    private string Soon => Path.Combine(_root, "soon");
+
     private string DataDirectory => Path.Combine(_root, "data");
 
     public async Task InitializeAsync()
     {
         var all = Path.Combine(_root, "all");
-        await SimulatedPulls.WriteAsync(all, new SimulatorOptions { Channels = Channels, Seed = 11 }, LocalHost.SimulatedSource, From, 75, 100, CancellationToken.None);
+        await SimulatedPulls.WriteAsync(all, new SimulatorOptions { Channels = Channels, Seed = 11 }, LocalHost.SimulatedSource, From, 85, 100, CancellationToken.None);
         foreach (var pull in Directory.EnumerateDirectories(all, "sim-*", SearchOption.AllDirectories))
         {
             var minute = Path.GetFileName(pull)[^4..];
@@ -48,8 +52,9 @@ public sealed class HourClosingTests : IAsyncLifetime
             {
                 "0859" => null,
                 _ when minute.StartsWith("08", StringComparison.Ordinal) => Early,
-                _ when string.CompareOrdinal(minute, "0900") >= 0 && string.CompareOrdinal(minute, "0904") <= 0 => Late,
-                _ when string.CompareOrdinal(minute, "1000") >= 0 && string.CompareOrdinal(minute, "1004") <= 0 => Later,
+                _ when Between(minute, "0900", "0904") => Soon,
+                _ when Between(minute, "0910", "0914") => Late,
+                _ when Between(minute, "1010", "1014") => Later,
                 _ => null,
             };
             if (target is null)
@@ -89,6 +94,17 @@ public sealed class HourClosingTests : IAsyncLifetime
         await ShouldEqualTheReferenceAsync(Folder(first));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MinutesWithinTheClosingDelay_ShouldLeaveTheHourOpen(bool hourFirst)
+    {
+        await ImportAsync(hourFirst ? Early : Soon);
+        await ImportAsync(hourFirst ? Soon : Early);
+
+        (await RollupAsync(Hour)).ShouldBeNull($"09:00 to 09:04 are less than {Pipeline.Steps.RunSteps.ClosingDelay} minutes past the hour");
+    }
+
     public Task DisposeAsync()
     {
         try
@@ -101,6 +117,9 @@ public sealed class HourClosingTests : IAsyncLifetime
 
         return Task.CompletedTask;
     }
+
+    private static bool Between(string minute, string first, string last) =>
+        string.CompareOrdinal(minute, first) >= 0 && string.CompareOrdinal(minute, last) <= 0;
 
     private string Folder(string name) => name == "late" ? Late : Later;
 
