@@ -1,3 +1,4 @@
+using System.Buffers;
 using Flick.Pipeline.Buffers;
 using Parquet;
 using Parquet.Schema;
@@ -21,10 +22,33 @@ public sealed class ParquetFileBuilder
     private readonly List<Field> _fields = [];
     private readonly List<Func<ParquetRowGroupWriter, CancellationToken, Task>> _columns = [];
 
+    /// <summary>
+    /// A text column; no value may be null. The values go to the writer as the memory of their
+    /// strings, the form it encodes, in a pooled array: given strings, it would first copy them into
+    /// a new array of that form itself. The file is the same.
+    /// </summary>
     public ParquetFileBuilder Text(string name, IReadOnlyCollection<string> values)
     {
         var field = new DataField<string>(name, false);
-        return Add(field, (rg, ct) => rg.WriteAsync(field, values));
+        return Add(field, async (rg, ct) =>
+        {
+            var texts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(values.Count);
+            try
+            {
+                var count = 0;
+                foreach (var value in values)
+                {
+                    texts[count++] = value?.AsMemory()
+                        ?? throw new ArgumentException($"text column '{name}' holds a null value", nameof(values));
+                }
+
+                await rg.WriteAsync<ReadOnlyMemory<char>>(field, texts.AsMemory(0, count), null, null, ct);
+            }
+            finally
+            {
+                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(texts, clearArray: true);
+            }
+        });
     }
 
     public ParquetFileBuilder Ints(string name, int[] values)
