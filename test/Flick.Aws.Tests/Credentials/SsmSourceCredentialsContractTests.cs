@@ -9,7 +9,7 @@ using Flick.Testing.Contracts;
 namespace Flick.Aws.Tests.Credentials;
 
 /// <summary>The source credentials contract on SSM Parameter Store: the SDK's client against <see cref="LoopbackSsm"/>.</summary>
-public sealed class SsmSourceCredentialsContractTests : SourceCredentialsContract, IAsyncDisposable
+public sealed class SsmSourceCredentialsContractTests : SourceCredentialsContract, IAsyncLifetime, IAsyncDisposable
 {
     private readonly LoopbackSsm _server = new(TestClients.Region);
     private readonly AmazonSimpleSystemsManagementClient _ssm;
@@ -19,7 +19,12 @@ public sealed class SsmSourceCredentialsContractTests : SourceCredentialsContrac
             new BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
             new AmazonSimpleSystemsManagementConfig { ServiceURL = _server.Endpoint.ToString(), AuthenticationRegion = TestClients.Region, MaxErrorRetry = 0 });
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>xunit calls this after each test (it does not call <see cref="IAsyncDisposable"/> on a test class).</summary>
+    public async Task DisposeAsync()
     {
         _ssm.Dispose();
         await _server.DisposeAsync();

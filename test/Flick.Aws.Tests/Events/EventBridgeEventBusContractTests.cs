@@ -9,7 +9,7 @@ using Flick.Testing.Contracts;
 namespace Flick.Aws.Tests.Events;
 
 /// <summary>The event bus contract on EventBridge: the real JSON-protocol client, signed, against <see cref="LoopbackEventBridge"/>.</summary>
-public sealed class EventBridgeEventBusContractTests : EventBusContract, IAsyncDisposable
+public sealed class EventBridgeEventBusContractTests : EventBusContract, IAsyncLifetime, IAsyncDisposable
 {
     private const string BusName = "flick-events";
 
@@ -28,7 +28,12 @@ public sealed class EventBridgeEventBusContractTests : EventBusContract, IAsyncD
 
     protected override IEventBus Bus { get; }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>xunit calls this after each test (it does not call <see cref="IAsyncDisposable"/> on a test class).</summary>
+    public async Task DisposeAsync()
     {
         _http.Dispose();
         await _server.DisposeAsync();

@@ -9,7 +9,7 @@ using Flick.Testing.Contracts;
 namespace Flick.Aws.Tests.Workflow;
 
 /// <summary>The workflow starter contract on Step Functions: the real JSON-protocol client, signed, against <see cref="LoopbackStepFunctions"/>.</summary>
-public sealed class StepFunctionsWorkflowStarterContractTests : WorkflowStarterContract, IAsyncDisposable
+public sealed class StepFunctionsWorkflowStarterContractTests : WorkflowStarterContract, IAsyncLifetime, IAsyncDisposable
 {
     private const string StateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:flick-pipeline";
 
@@ -28,7 +28,12 @@ public sealed class StepFunctionsWorkflowStarterContractTests : WorkflowStarterC
 
     protected override IWorkflowStarter Starter { get; }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>xunit calls this after each test (it does not call <see cref="IAsyncDisposable"/> on a test class).</summary>
+    public async Task DisposeAsync()
     {
         _http.Dispose();
         await _server.DisposeAsync();

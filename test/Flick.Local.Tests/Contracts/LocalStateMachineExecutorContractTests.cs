@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Flick.Local.Tests.Contracts;
 
 /// <summary>The workflow starter contract on the embedded executor, running a one-task state machine.</summary>
-public sealed class LocalStateMachineExecutorContractTests : WorkflowStarterContract, IAsyncDisposable
+public sealed class LocalStateMachineExecutorContractTests : WorkflowStarterContract, IAsyncLifetime, IAsyncDisposable
 {
     private const string Fn = "arn:aws:lambda:local:000000000000:function:fn";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -33,7 +33,12 @@ public sealed class LocalStateMachineExecutorContractTests : WorkflowStarterCont
 
     protected override IWorkflowStarter Starter => _executor;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>xunit calls this after each test (it does not call <see cref="IAsyncDisposable"/> on a test class).</summary>
+    public async Task DisposeAsync()
     {
         await _executor.DisposeAsync();
         SqliteConnection.ClearAllPools();
