@@ -8,7 +8,7 @@ namespace Flick.Local.Data;
 internal static class SqliteValues
 {
     /// <summary>ISO 8601 UTC with all seven fraction digits: exact for DateTimeOffset and sortable as text.</summary>
-    internal const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>The length of every time in <see cref="TimeFormat"/>: 28 characters, all ASCII.</summary>
     internal const int TimeTextLength = 28;

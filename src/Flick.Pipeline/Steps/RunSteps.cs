@@ -91,9 +91,9 @@ public sealed class RunSteps(
     /// <para>
     /// An hour is closed once its last minute is stored, or once any minute from
     /// <see cref="ClosingDelay"/> to <see cref="ClosingHorizon"/> after its end is: a source that
-    /// missed the hour's last minute has moved on. For the second case a run also looks back: the last sampled hour before the run's
-    /// own is rolled up when it ended without its last minute and its roll-up is missing or older
-    /// than its rows. Whichever of the two finalizes last then sees the other's rows.
+    /// missed the hour's last minute has moved on. For the second case a run also looks back (see
+    /// <see cref="RollUpUnclosedBeforeAsync"/>), so whichever of the hour's last writer and the
+    /// closing minute finalizes last sees the other's rows.
     /// </para>
     /// </summary>
     public async Task<SeriesNotification> FinalizeAsync(PreparedRun run, CancellationToken ct)

@@ -56,18 +56,25 @@ public sealed class BackfillRun : IAsyncDisposable
     }
 
     /// <summary>The independent model of the run, fed with the bronze pages exactly as they were received.</summary>
-    public ReferenceModel Reference()
+    public ReferenceModel Reference() => ReferenceOf(Path.Combine(DataDirectory, "buckets", "raw"));
+
+    /// <summary>
+    /// The independent model fed with every pull under the raw folders (a raw bucket, or a data set
+    /// written like one): each manifest's pages, at its pull time.
+    /// </summary>
+    public static ReferenceModel ReferenceOf(params string[] rawFolders)
     {
         var model = new ReferenceModel();
-        var pulls = Path.Combine(DataDirectory, "buckets", "raw", "pulls");
-        foreach (var manifestPath in Directory.EnumerateFiles(pulls, "manifest.json", SearchOption.AllDirectories))
+        foreach (var raw in rawFolders)
         {
-            using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-            var at = manifest.RootElement.GetProperty("at").GetDateTimeOffset().UtcDateTime;
-            foreach (var page in manifest.RootElement.GetProperty("pages").EnumerateArray())
+            foreach (var manifestPath in Directory.EnumerateFiles(Path.Combine(raw, "pulls"), "manifest.json", SearchOption.AllDirectories))
             {
-                var key = page.GetProperty("key").GetString()!;
-                model.AddHelixPage("sim", at, File.ReadAllText(Path.Combine(DataDirectory, "buckets", "raw", key)));
+                using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+                var at = manifest.RootElement.GetProperty("at").GetDateTimeOffset().UtcDateTime;
+                foreach (var page in manifest.RootElement.GetProperty("pages").EnumerateArray())
+                {
+                    model.AddHelixPage("sim", at, File.ReadAllText(Path.Combine(raw, page.GetProperty("key").GetString()!)));
+                }
             }
         }
 

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using DuckDB.NET.Data;
-using Flick.Core.Domain;
+using Flick.Core.Domain.Metrics;
 using Flick.Local.Data;
 using Flick.Local.Runtime;
 using Flick.Local.Simulator;
@@ -158,7 +157,7 @@ public sealed class HourClosingTests : IAsyncLifetime
             .ShouldBe((window.Channels.Count, viewerMinutes));
     }
 
-    private async Task<Core.Domain.Metrics.WindowMetrics?> RollupAsync(DateTimeOffset hour)
+    private async Task<WindowMetrics?> RollupAsync(DateTimeOffset hour)
     {
         using var db = new SqliteDatabase(DataDirectory);
         return await new SqliteWindowRollupStore(db).ReadAsync(Series, hour, hour.AddHours(1), CancellationToken.None);
@@ -172,22 +171,5 @@ public sealed class HourClosingTests : IAsyncLifetime
     }
 
     /// <summary>The independent model, fed with the pages of both imports (08:59 is in neither).</summary>
-    private ReferenceModel Reference(string then)
-    {
-        var model = new ReferenceModel();
-        foreach (var half in new[] { Early, then })
-        {
-            foreach (var manifestPath in Directory.EnumerateFiles(half, "manifest.json", SearchOption.AllDirectories))
-            {
-                using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-                var at = manifest.RootElement.GetProperty("at").GetDateTimeOffset().UtcDateTime;
-                foreach (var page in manifest.RootElement.GetProperty("pages").EnumerateArray())
-                {
-                    model.AddHelixPage(Series, at, File.ReadAllText(Path.Combine(half, page.GetProperty("key").GetString()!)));
-                }
-            }
-        }
-
-        return model;
-    }
+    private ReferenceModel Reference(string then) => BackfillRun.ReferenceOf(Early, then);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Flick.Local.Runtime;
 using Flick.Local.Simulator;
 using Flick.Testing;
@@ -37,21 +36,7 @@ public sealed class ImportFixture : IAsyncLifetime
     }
 
     /// <summary>The independent model, fed with the data set's pages.</summary>
-    public ReferenceModel Reference()
-    {
-        var model = new ReferenceModel();
-        foreach (var manifestPath in Directory.EnumerateFiles(DataSet, "manifest.json", SearchOption.AllDirectories))
-        {
-            using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-            var at = manifest.RootElement.GetProperty("at").GetDateTimeOffset().UtcDateTime;
-            foreach (var page in manifest.RootElement.GetProperty("pages").EnumerateArray())
-            {
-                model.AddHelixPage("sim", at, File.ReadAllText(Path.Combine(DataSet, page.GetProperty("key").GetString()!)));
-            }
-        }
-
-        return model;
-    }
+    public ReferenceModel Reference() => BackfillRun.ReferenceOf(DataSet);
 
     public async Task DisposeAsync()
     {
