@@ -12,7 +12,8 @@
 #     (peak RSS by GNU time); full runs it 3 times per data set and reports the median wall time and the
 #     median peak RSS, as single runs on this shared machine differ by up to a fifth;
 #   - the peer: DuckDB (2 threads, in memory) computing the same aggregates from the same pages,
-#     ingest included, and a check that Flick's gold Parquet holds the same answers.
+#     ingest included, run right after each run of Flick (median reported, with the ratio of each
+#     pair), and a check that the last run's gold Parquet holds the same answers.
 # Then, where present: scripts/bench-api.sh, scripts/bench-lambda.sh and bench/Flick.Kernels.
 # Every measurement is a "BENCH {json}" line; all of them go to bench-results/results.json, and the
 # table with the targets (PASS/FAIL) to bench-results/results.md.
@@ -34,7 +35,7 @@ declare -A channels=([quick]=1000 [S]=22600 [M]=22600)
 declare -A minutes=([quick]=10 [S]=60 [M]=240)
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-[[ -x /usr/bin/time ]] || { as_root apt-get update -qq; as_root apt-get install -y -qq time; }
+if [[ ! -x /usr/bin/time ]] || ! command -v jq >/dev/null; then as_root apt-get update -qq; as_root apt-get install -y -qq time jq; fi
 
 out=bench-results
 mkdir -p "$out" .data/bench
@@ -63,9 +64,9 @@ for size in "${sizes[@]}"; do
   say "== limit on $size"
   run dotnet "$tools" limit "$set_dir/raw" 3 "$size"
 
-  say "== Flick on $size: Flick.Local --import --once, $pipeline_runs run(s), the median of each figure"
+  say "== Flick on $size: Flick.Local --import --once, $pipeline_runs run(s), each followed by a run of DuckDB; the median of each figure"
   data=.data/bench/run-$size
-  walls=() rsss=() process_walls=()
+  walls=() rsss=() process_walls=() duck_walls=() duck_rsss=() pair_ratios=()
   for ((i = 1; i <= pipeline_runs; i++)); do
     # The last run's folder is renamed aside, not deleted, and removed once all timing is done. On ext4
     # without a journal (this machine's root file system) a new file is not given an inode freed in the
@@ -88,16 +89,42 @@ for size in "${sizes[@]}"; do
     rsss+=("$rss_kb")
     process_walls+=("$process_wall")
     say "run $i on $size: ${walls[-1]} s, peak RSS $((rss_kb / 1024)) MB"
+
+    # DuckDB right after each run of Flick: the machine's drift over the runs weighs on both alike.
+    # The last one also checks Flick's gold of the last run against its answers.
+    check=""
+    if ((i == pipeline_runs)); then check=$data; say "== DuckDB on $size (run $i), and agreement with Flick's gold"; else say "== DuckDB on $size (run $i)"; fi
+    duck_out=$(dotnet "$tools" duckdb "$set_dir/raw" "$check" 2 "$size" duckdb-run 2>&1) || failed=1
+    echo "$duck_out" | tee -a "$log"
+    duck_line=$(grep '^BENCH {"name":"pipeline/duckdb-run/' <<<"$duck_out" | sed 's/^BENCH //')
+    if [[ -z $duck_line ]]; then
+      say "DuckDB on $size did not finish"
+      failed=1
+      break
+    fi
+    duck_walls+=("$(jq .wall_s <<<"$duck_line")")
+    duck_rsss+=("$(jq .peak_rss_mb <<<"$duck_line")")
+    pair_ratios+=("$(awk -v f="${walls[-1]}" -v d="${duck_walls[-1]}" 'BEGIN { printf "%.2f", f / d }')")
+    say "DuckDB run $i on $size: ${duck_walls[-1]} s, peak RSS ${duck_rsss[-1]} MB; Flick / DuckDB in this pair: ${pair_ratios[-1]}"
   done
+  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
   if ((${#walls[@]} == pipeline_runs)); then
-    median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     wall=$(median "${walls[@]}") rss_kb=$(median "${rsss[@]}") process_wall=$(median "${process_walls[@]}")
     say "$(awk -v n="$size" -v o="$observations" -v w="$wall" -v b="$bytes" -v k="$rss_kb" -v p="$process_wall" -v runs="$pipeline_runs" 'BEGIN {
       printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, k / 1024, p, runs }')"
   fi
 
-  say "== DuckDB on $size, and agreement with Flick's gold"
-  run dotnet "$tools" duckdb "$set_dir/raw" "$data" 2 "$size" || failed=1
+  if ((${#duck_walls[@]} == pipeline_runs)); then
+    duck_wall=$(median "${duck_walls[@]}") duck_rss=$(median "${duck_rsss[@]}")
+    duck_observations=$(jq .observations <<<"$duck_line")
+    say "$(awk -v n="$size" -v o="$duck_observations" -v w="$duck_wall" -v b="$bytes" -v m="$duck_rss" -v runs="$pipeline_runs" -v pr="$(median "${pair_ratios[@]}")" 'BEGIN {
+      printf "BENCH {\"name\":\"pipeline/duckdb/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"threads\":2,\"runs\":%d,\"median_pair_ratio\":%.2f}", n, o, w, o / w, b / 1e6 / w, m, runs, pr }')"
+    say "Flick / DuckDB per pair on $size: ${pair_ratios[*]}"
+  else
+    # Flick did not finish: DuckDB's figures and its check of whatever gold there is, for the record.
+    say "== DuckDB on $size, and agreement with Flick's gold"
+    run dotnet "$tools" duckdb "$set_dir/raw" "$data" 2 "$size" || failed=1
+  fi
 done
 
 other() {

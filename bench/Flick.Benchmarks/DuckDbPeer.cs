@@ -11,6 +11,12 @@ namespace Flick.Benchmarks;
 /// channel window aggregates. Then, outside the measurement, whether Flick's gold Parquet tables
 /// hold the same answers, table by table.
 /// </summary>
+/// <remarks>
+/// Arguments: the data set's raw folder; Flick's data folder to check against, or an empty
+/// argument for none; threads; the data set's name; and the measurement's name, <c>duckdb</c>
+/// unless the caller takes the median of several runs itself (the harness runs DuckDB right after
+/// each run of Flick, so that both see the machine in the same state).
+/// </remarks>
 internal static class DuckDbPeer
 {
     public static int Run(string[] args)
@@ -19,6 +25,7 @@ internal static class DuckDbPeer
         var flick = args.Length > 1 && args[1].Length > 0 ? Path.GetFullPath(args[1]) : null;
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         var size = args.Length > 3 ? args[3] : "data";
+        var name = args.Length > 4 ? args[4] : "duckdb";
         var pages = Path.Combine(raw, "pulls");
         var bytes = Directory.EnumerateFiles(pages, "page-*.json", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
@@ -36,7 +43,7 @@ internal static class DuckDbPeer
         var observations = Scalar(duck, "SELECT count(*) FROM kept");
         Console.WriteLine(FormattableString.Invariant(
             $"duckdb: {threads} threads, {bytes / 1e6:N1} MB of pages, {observations:N0} observations, {elapsed:N2} s, peak RSS {rss:N0} MB"));
-        BenchLine.Print($"pipeline/duckdb/{size}",
+        BenchLine.Print($"pipeline/{name}/{size}",
             ("observations", observations), ("wall_s", elapsed), ("obs_per_s", observations / elapsed),
             ("mb_per_s", bytes / 1e6 / elapsed), ("peak_rss_mb", rss), ("threads", threads));
         return flick is null ? 0 : Agree(duck, flick, size);
