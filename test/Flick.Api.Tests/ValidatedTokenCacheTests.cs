@@ -30,6 +30,26 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
+    public void ATokenInsideAHeader_ShouldBeFoundWhereItIs_OnlyWhenEveryCharacterMatches()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        var cache = new ValidatedTokenCache(clock);
+        cache.Add("h.p.sig", Someone, clock.GetUtcNow().AddMinutes(5));
+        var header = "Bearer h.p.sig";
+
+        cache.TryGet(header.AsSpan(7), out var entry).ShouldBeTrue();
+        entry.Principal.ShouldBeSameAs(Someone);
+        cache.TryGet(header.AsSpan(7, 6), out _).ShouldBeFalse();     // a prefix of the token
+        cache.TryGet("Bearer h.p.siG".AsSpan(7), out _).ShouldBeFalse();
+        cache.TryGet(header.AsSpan(6), out _).ShouldBeFalse();        // with the space before it
+        cache.TryGet([], out _).ShouldBeFalse();
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        cache.TryGet(header.AsSpan(7), out _).ShouldBeFalse();
+        cache.Count.ShouldBe(0);
+    }
+
+    [Fact]
     public void AnExpiredToken_ShouldNotBeKept()
     {
         var clock = new FakeTimeProvider();

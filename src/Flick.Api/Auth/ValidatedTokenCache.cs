@@ -22,14 +22,24 @@ public sealed class ValidatedTokenCache(TimeProvider clock, int capacity = Valid
     public bool TryGet(string token, out Entry entry)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (_entries.TryGetValue(token, out entry!))
+        return TryGet(token.AsSpan(), out entry);
+    }
+
+    /// <summary>
+    /// <see cref="TryGet(string, out Entry)"/> for a token that is part of a longer text (the
+    /// Authorization header): it is looked up where it is, without a copy per request.
+    /// </summary>
+    public bool TryGet(ReadOnlySpan<char> token, out Entry entry)
+    {
+        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(token, out var key, out entry!))
         {
             if (clock.GetUtcNow() < entry.Expires)
             {
                 return true;
             }
 
-            _entries.TryRemove(token, out _);
+            _entries.TryRemove(key, out _);
         }
 
         entry = null!;

@@ -8,8 +8,11 @@ public sealed class JsonFileUserStore(string path) : IUserStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, ApiUser>? _users;
 
-    public async Task<ApiUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
-        (await LoadAsync(cancellationToken)).GetValueOrDefault(userName);
+    /// <remarks>Every authenticated request asks: once the file is loaded, the answer comes without an asynchronous step.</remarks>
+    public Task<ApiUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _users) is { } loaded
+            ? Task.FromResult(loaded.GetValueOrDefault(userName))
+            : FindLoadingAsync(userName, cancellationToken);
 
     public async Task<IReadOnlyList<ApiUser>> ListAsync(CancellationToken cancellationToken) =>
         (await LoadAsync(cancellationToken)).Values.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).ToList();
@@ -33,6 +36,9 @@ public sealed class JsonFileUserStore(string path) : IUserStore, IDisposable
         ChangeAsync(users => users.Remove(userName), cancellationToken);
 
     public void Dispose() => _gate.Dispose();
+
+    private async Task<ApiUser?> FindLoadingAsync(string userName, CancellationToken cancellationToken) =>
+        (await LoadAsync(cancellationToken)).GetValueOrDefault(userName);
 
     private async Task<bool> ChangeAsync(Func<Dictionary<string, ApiUser>, bool> change, CancellationToken ct)
     {
