@@ -1,6 +1,8 @@
 using Flick.Core.Domain;
 using Flick.Core.Domain.Metrics;
+using Flick.Core.Parsing;
 using Flick.Core.Ports;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Flick.Local.Data;
@@ -83,14 +85,32 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
         return versions.Count == 0 ? 0 : versions[0];
     }
 
-    public IAsyncEnumerable<ChannelSlotMetric> ReadChannelSlotsAsync(string seriesId, Slot from, Slot to, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An hour's roll-up and a window's figures read every row of their range: through a
+    /// <see cref="NativeScan"/>, with the ids that repeat from minute to minute pooled.
+    /// </remarks>
+    public async IAsyncEnumerable<ChannelSlotMetric> ReadChannelSlotsAsync(string seriesId, Slot from, Slot to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seriesId);
-        return _database.StreamAsync(
-            $"SELECT {ChannelColumns} FROM channel_slots WHERE {RangeFilter} ORDER BY slot, user_id",
-            Range(seriesId, from, to),
-            ReadChannel,
-            cancellationToken);
+        await _database.InitializeAsync(cancellationToken);
+        using var scan = NativeScan.Open(_database.FilePath,
+            $"SELECT {ChannelColumns} FROM channel_slots WHERE {RangeFilter} ORDER BY slot, user_id", SqliteDatabase.BusyTimeout);
+        scan.Bind("$series", seriesId);
+        scan.Bind("$from", from.UnixMinute);
+        scan.Bind("$to", to.UnixMinute);
+        var ids = new StringPool(maxEntries: 1 << 17);
+        var rows = 0;
+        while (scan.Step())
+        {
+            if (++rows % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            yield return new ChannelSlotMetric(
+                Slot.FromUnixMinute(scan.Int64(0)), ids.Get(scan.Text(1)), ids.Get(scan.Text(2)), checked((int)scan.Int64(3)), ids.Get(scan.Text(4)),
+                scan.IsNull(5) ? null : new DateTimeOffset(scan.Int64(5), TimeSpan.Zero));
+        }
     }
 
     public Task<IReadOnlyList<ChannelSlotMetric>> ReadChannelAsync(string seriesId, string userId, Slot from, Slot to, CancellationToken cancellationToken)
