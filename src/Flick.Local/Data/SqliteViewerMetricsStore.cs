@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Flick.Core.Domain;
 using Flick.Core.Domain.Metrics;
 using Flick.Core.Parsing;
 using Flick.Core.Ports;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Flick.Local.Data;
@@ -107,9 +107,7 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            yield return new ChannelSlotMetric(
-                Slot.FromUnixMinute(scan.Int64(0)), ids.Get(scan.Text(1)), ids.Get(scan.Text(2)), checked((int)scan.Int64(3)), ids.Get(scan.Text(4)),
-                scan.IsNull(5) ? null : new DateTimeOffset(scan.Int64(5), TimeSpan.Zero));
+            yield return ReadChannel(scan, ids);
         }
     }
 
@@ -220,6 +218,11 @@ public sealed class SqliteViewerMetricsStore : IViewerMetricsStore
     private static ChannelSlotMetric ReadChannel(SqliteDataReader reader) =>
         new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
             reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero));
+
+    /// <summary><see cref="ReadChannel(SqliteDataReader)"/> for a row of a <see cref="NativeScan"/> of <see cref="ChannelColumns"/>.</summary>
+    private static ChannelSlotMetric ReadChannel(NativeScan scan, StringPool ids) =>
+        new(Slot.FromUnixMinute(scan.Int64(0)), ids.Get(scan.Text(1)), ids.Get(scan.Text(2)), checked((int)scan.Int64(3)), ids.Get(scan.Text(4)),
+            scan.IsNull(5) ? null : new DateTimeOffset(scan.Int64(5), TimeSpan.Zero));
 
     private static GameSlotMetric ReadGame(SqliteDataReader reader) =>
         new(reader.GetSlot(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt32(4));
