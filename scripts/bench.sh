@@ -9,11 +9,11 @@
 # For each data set (generated once per seed and size, cached under .data/bench/):
 #   - the limit: a Utf8JsonReader pass over every page, touching every token;
 #   - Flick: Flick.Local --import <data set> --once, raw pages -> bronze -> silver -> state machine -> gold
-#     (peak RSS by GNU time); full runs it 3 times per data set and reports the median wall time and the
-#     median peak RSS, as single runs on this shared machine differ by up to a fifth;
+#     (peak RSS and the process's CPU time by GNU time); full runs it 3 times per data set and reports the
+#     median wall time, CPU time and peak RSS, as single runs on this shared machine differ by up to a fifth;
 #   - the peer: DuckDB (2 threads, in memory) computing the same aggregates from the same pages,
-#     ingest included, run right after each run of Flick (median reported, with the ratio of each
-#     pair), and a check that the last run's gold Parquet holds the same answers.
+#     ingest included, run right after each run of Flick (median wall and CPU time reported, with the
+#     ratio of each pair), and a check that the last run's gold Parquet holds the same answers.
 # Then, where present: scripts/bench-api.sh, scripts/bench-lambda.sh and bench/Flick.Kernels.
 # Every measurement is a "BENCH {json}" line; all of them go to bench-results/results.json, and the
 # table with the targets (PASS/FAIL) to bench-results/results.md.
@@ -66,7 +66,7 @@ for size in "${sizes[@]}"; do
 
   say "== Flick on $size: Flick.Local --import --once, $pipeline_runs run(s), each followed by a run of DuckDB; the median of each figure"
   data=.data/bench/run-$size
-  walls=() rsss=() process_walls=() duck_walls=() duck_rsss=() pair_ratios=()
+  walls=() rsss=() process_walls=() cpus=() duck_walls=() duck_cpus=() duck_rsss=() pair_ratios=()
   for ((i = 1; i <= pipeline_runs; i++)); do
     # The last run's folder is renamed aside, not deleted, and removed once all timing is done. On ext4
     # without a journal (this machine's root file system) a new file is not given an inode freed in the
@@ -74,10 +74,10 @@ for size in "${sizes[@]}"; do
     # right after thousands of deletions, every new file first scans past them, which cost a run on S up
     # to 15% of its CPU in the kernel's inode allocator.
     if [[ -e $data ]]; then mv "$data" "$trash/run-$size-$(date +%s%N)"; fi
-    /usr/bin/time -f "%M %e" -o "$out/time-$size.txt" \
+    /usr/bin/time -f "%M %e %U %S" -o "$out/time-$size.txt" \
       dotnet "$flick" --import "$set_dir/raw" --once --no-api --data-dir "$data" >"$out/flick-$size.txt" 2>&1 || failed=1
     tail -9 "$out/flick-$size.txt" | tee -a "$log"
-    read -r rss_kb process_wall < <(tail -1 "$out/time-$size.txt")
+    read -r rss_kb process_wall user_s sys_s < <(tail -1 "$out/time-$size.txt")
     observations=$(awk '$1 == "observations" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
     per_second=$(awk '$1 == "observations/s" {gsub(",", "", $2); print $2}' "$out/flick-$size.txt")
     if [[ -z $observations || -z $per_second || $per_second == 0 ]]; then
@@ -88,7 +88,8 @@ for size in "${sizes[@]}"; do
     walls+=("$(awk -v o="$observations" -v r="$per_second" 'BEGIN { printf "%.3f", o / r }')")
     rsss+=("$rss_kb")
     process_walls+=("$process_wall")
-    say "run $i on $size: ${walls[-1]} s, peak RSS $((rss_kb / 1024)) MB"
+    cpus+=("$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { printf "%.2f", u + s }')")
+    say "run $i on $size: ${walls[-1]} s, ${cpus[-1]} s of CPU (the whole process), peak RSS $((rss_kb / 1024)) MB"
 
     # DuckDB right after each run of Flick: the machine's drift over the runs weighs on both alike.
     # The last one also checks Flick's gold of the last run against its answers.
@@ -103,22 +104,23 @@ for size in "${sizes[@]}"; do
       break
     fi
     duck_walls+=("$(jq .wall_s <<<"$duck_line")")
+    duck_cpus+=("$(jq .cpu_s <<<"$duck_line")")
     duck_rsss+=("$(jq .peak_rss_mb <<<"$duck_line")")
     pair_ratios+=("$(awk -v f="${walls[-1]}" -v d="${duck_walls[-1]}" 'BEGIN { printf "%.2f", f / d }')")
-    say "DuckDB run $i on $size: ${duck_walls[-1]} s, peak RSS ${duck_rsss[-1]} MB; Flick / DuckDB in this pair: ${pair_ratios[-1]}"
+    say "DuckDB run $i on $size: ${duck_walls[-1]} s, ${duck_cpus[-1]} s of CPU, peak RSS ${duck_rsss[-1]} MB; Flick / DuckDB in this pair: ${pair_ratios[-1]}"
   done
   median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
   if ((${#walls[@]} == pipeline_runs)); then
-    wall=$(median "${walls[@]}") rss_kb=$(median "${rsss[@]}") process_wall=$(median "${process_walls[@]}")
-    say "$(awk -v n="$size" -v o="$observations" -v w="$wall" -v b="$bytes" -v k="$rss_kb" -v p="$process_wall" -v runs="$pipeline_runs" 'BEGIN {
-      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, k / 1024, p, runs }')"
+    wall=$(median "${walls[@]}") rss_kb=$(median "${rsss[@]}") process_wall=$(median "${process_walls[@]}") cpu=$(median "${cpus[@]}")
+    say "$(awk -v n="$size" -v o="$observations" -v w="$wall" -v b="$bytes" -v k="$rss_kb" -v p="$process_wall" -v c="$cpu" -v runs="$pipeline_runs" 'BEGIN {
+      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, c, k / 1024, p, runs }')"
   fi
 
   if ((${#duck_walls[@]} == pipeline_runs)); then
-    duck_wall=$(median "${duck_walls[@]}") duck_rss=$(median "${duck_rsss[@]}")
+    duck_wall=$(median "${duck_walls[@]}") duck_rss=$(median "${duck_rsss[@]}") duck_cpu=$(median "${duck_cpus[@]}")
     duck_observations=$(jq .observations <<<"$duck_line")
-    say "$(awk -v n="$size" -v o="$duck_observations" -v w="$duck_wall" -v b="$bytes" -v m="$duck_rss" -v runs="$pipeline_runs" -v pr="$(median "${pair_ratios[@]}")" 'BEGIN {
-      printf "BENCH {\"name\":\"pipeline/duckdb/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"peak_rss_mb\":%.1f,\"threads\":2,\"runs\":%d,\"median_pair_ratio\":%.2f}", n, o, w, o / w, b / 1e6 / w, m, runs, pr }')"
+    say "$(awk -v n="$size" -v o="$duck_observations" -v w="$duck_wall" -v b="$bytes" -v m="$duck_rss" -v c="$duck_cpu" -v runs="$pipeline_runs" -v pr="$(median "${pair_ratios[@]}")" 'BEGIN {
+      printf "BENCH {\"name\":\"pipeline/duckdb/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"threads\":2,\"runs\":%d,\"median_pair_ratio\":%.2f}", n, o, w, o / w, b / 1e6 / w, c, m, runs, pr }')"
     say "Flick / DuckDB per pair on $size: ${pair_ratios[*]}"
   else
     # Flick did not finish: DuckDB's figures and its check of whatever gold there is, for the record.

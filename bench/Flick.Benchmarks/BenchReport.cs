@@ -57,15 +57,15 @@ internal static class BenchReport
         text.AppendLine();
         text.AppendLine("Raw pages to gold: Flick's embedded runtime (`--import`), its peer DuckDB (in memory, 2 threads, ingest included) and the limit (one `Utf8JsonReader` pass touching every token), on the same data set in the same run.");
         text.AppendLine();
-        text.AppendLine("| data set | observations | Flick wall | Flick obs/s | Flick peak RSS | DuckDB wall | DuckDB obs/s | DuckDB peak RSS | limit MB/s | limit obs/s | Flick/DuckDB time | Flick/limit throughput | answers agree |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| data set | observations | Flick wall | Flick obs/s | Flick CPU | Flick peak RSS | DuckDB wall | DuckDB obs/s | DuckDB CPU | DuckDB peak RSS | limit MB/s | limit obs/s | Flick/DuckDB time | Flick/limit throughput | answers agree |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in m.Sizes)
         {
             var flick = m.Find("flick", size);
             var duck = m.Find("duckdb", size);
             var limit = m.Find("limit", size);
             var agree = m.Find("agreement", size);
-            text.AppendLine(c, $"| {size} | {N(flick, "observations", "N0")} | {N(flick, "wall_s", "N2", " s")} | {N(flick, "obs_per_s", "N0")} | {N(flick, "peak_rss_mb", "N0", " MB")} | {N(duck, "wall_s", "N2", " s")} | {N(duck, "obs_per_s", "N0")} | {N(duck, "peak_rss_mb", "N0", " MB")} | {N(limit, "mb_per_s", "N0")} | {N(limit, "obs_per_s", "N0")} | {Ratio(flick, duck, "wall_s", "N2")} | {Ratio(flick, limit, "obs_per_s", "0.0%")} | {(agree?["pass"] is { } p ? (p.GetValue<bool>() ? "yes" : "**no**") : "—")} |");
+            text.AppendLine(c, $"| {size} | {N(flick, "observations", "N0")} | {N(flick, "wall_s", "N2", " s")} | {N(flick, "obs_per_s", "N0")} | {N(flick, "cpu_s", "N1", " s")} | {N(flick, "peak_rss_mb", "N0", " MB")} | {N(duck, "wall_s", "N2", " s")} | {N(duck, "obs_per_s", "N0")} | {N(duck, "cpu_s", "N1", " s")} | {N(duck, "peak_rss_mb", "N0", " MB")} | {N(limit, "mb_per_s", "N0")} | {N(limit, "obs_per_s", "N0")} | {Ratio(flick, duck, "wall_s", "N2")} | {Ratio(flick, limit, "obs_per_s", "0.0%")} | {(agree?["pass"] is { } p ? (p.GetValue<bool>() ? "yes" : "**no**") : "—")} |");
         }
 
         text.AppendLine();

@@ -29,6 +29,9 @@ internal static class DuckDbPeer
         var pages = Path.Combine(raw, "pulls");
         var bytes = Directory.EnumerateFiles(pages, "page-*.json", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
+        // The process's CPU time over the measurement: DuckDB's threads and the .NET side together.
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using var duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
@@ -39,13 +42,15 @@ internal static class DuckDbPeer
         }
 
         var elapsed = watch.Elapsed.TotalSeconds;
+        self.Refresh();
+        var cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
         var rss = BenchLine.PeakRssMegabytes();
         var observations = Scalar(duck, "SELECT count(*) FROM kept");
         Console.WriteLine(FormattableString.Invariant(
-            $"duckdb: {threads} threads, {bytes / 1e6:N1} MB of pages, {observations:N0} observations, {elapsed:N2} s, peak RSS {rss:N0} MB"));
+            $"duckdb: {threads} threads, {bytes / 1e6:N1} MB of pages, {observations:N0} observations, {elapsed:N2} s, {cpuSeconds:N2} s of CPU, peak RSS {rss:N0} MB"));
         BenchLine.Print($"pipeline/{name}/{size}",
             ("observations", observations), ("wall_s", elapsed), ("obs_per_s", observations / elapsed),
-            ("mb_per_s", bytes / 1e6 / elapsed), ("peak_rss_mb", rss), ("threads", threads));
+            ("mb_per_s", bytes / 1e6 / elapsed), ("cpu_s", cpuSeconds), ("peak_rss_mb", rss), ("threads", threads));
         return flick is null ? 0 : Agree(duck, flick, size);
     }
 
