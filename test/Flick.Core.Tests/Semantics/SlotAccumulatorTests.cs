@@ -42,6 +42,24 @@ public class SlotAccumulatorTests
     }
 
     [Fact]
+    public void Slots_WhenUsersArriveInAnyOrder_ShouldListThemByOrdinalUserId()
+    {
+        // Upper case, digits, '_' and lower case sort differently by culture than by code unit.
+        string[] users = ["b", "B", "_x", "a10", "a9", "Z", "10", "ä", "a"];
+        var acc = new SlotAccumulator();
+        foreach (var user in users)
+        {
+            acc.OnObservation(Series, Obs(user, 1, "g", 5));
+            acc.OnObservation(Series, Obs(user, 2, "g", 5, minute: 1));
+        }
+
+        // Code unit order, written out: digits, upper case, '_', lower case, then the non-ASCII letter.
+        string[] expected = ["10", "B", "Z", "_x", "a", "a10", "a9", "b", "ä"];
+        acc.Slots().Select(s => s.Observations.Select(o => o.UserId)).ShouldAllBe(ids => ids.SequenceEqual(expected));
+        acc.Slots().Select(s => s.Observations.Select(o => o.ViewerCount).Distinct().Single()).ShouldBe([1, 2]);
+    }
+
+    [Fact]
     public void OnRejected_WhenManyRejections_ShouldCountAllButKeepBounded()
     {
         var acc = new SlotAccumulator();
