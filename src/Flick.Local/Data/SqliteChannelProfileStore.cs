@@ -40,10 +40,28 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
         }
 
         // In key order: each merge then lands on the page the last one left or the next, instead of a
-        // page anywhere in the table (the observations come in the source's order, by viewers).
+        // page anywhere in the table. A slot's observations come in that order already (see
+        // SlotContent), and so do their updates: those are only checked.
         var ordered = batch.Values.ToArray();
-        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        if (!InUserIdOrder(ordered))
+        {
+            Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        }
+
         return WriteAsync(seriesId, ProfileUpsert.Encode(ordered), cancellationToken);
+    }
+
+    private static bool InUserIdOrder(ChannelProfile[] profiles)
+    {
+        for (var i = 1; i < profiles.Length; i++)
+        {
+            if (string.CompareOrdinal(profiles[i - 1].UserId, profiles[i].UserId) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task WriteAsync(string seriesId, EncodedRows rows, CancellationToken cancellationToken)
