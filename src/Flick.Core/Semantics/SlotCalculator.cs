@@ -32,13 +32,31 @@ public static class SlotCalculator
             game.Add(o);
         }
 
-        channels.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        // A slot's observations come by user id already (SlotContent): sorted only when they do not.
+        if (!InUserIdOrder(channels))
+        {
+            channels.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        }
+
         var gameRows = games
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GameSlotMetric(slot, g.Key, g.Value.Name, g.Value.Viewers, g.Value.Channels))
             .ToList();
 
         return new SlotViewers(slot, channels, gameRows, new SlotTotals(slot, total, channels.Count, gameRows.Count));
+    }
+
+    private static bool InUserIdOrder(List<ChannelSlotMetric> channels)
+    {
+        for (var i = 1; i < channels.Count; i++)
+        {
+            if (string.CompareOrdinal(channels[i - 1].UserId, channels[i].UserId) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -27,22 +27,22 @@ public sealed class ParquetFileBuilder
     /// strings, the form it encodes, in a pooled array: given strings, it would first copy them into
     /// a new array of that form itself. The file is the same.
     /// </summary>
-    public ParquetFileBuilder Text(string name, IReadOnlyCollection<string> values)
+    public ParquetFileBuilder Text(string name, string[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var field = new DataField<string>(name, false);
         return Add(field, async (rg, ct) =>
         {
-            var texts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(values.Count);
+            var texts = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(values.Length);
             try
             {
-                var count = 0;
-                foreach (var value in values)
+                for (var i = 0; i < values.Length; i++)
                 {
-                    texts[count++] = value?.AsMemory()
+                    texts[i] = values[i]?.AsMemory()
                         ?? throw new ArgumentException($"text column '{name}' holds a null value", nameof(values));
                 }
 
-                await rg.WriteAsync<ReadOnlyMemory<char>>(field, texts.AsMemory(0, count), null, null, ct);
+                await rg.WriteAsync<ReadOnlyMemory<char>>(field, texts.AsMemory(0, values.Length), null, null, ct);
             }
             finally
             {

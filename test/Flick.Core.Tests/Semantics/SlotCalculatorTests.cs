@@ -30,6 +30,19 @@ public class SlotCalculatorTests
     }
 
     [Fact]
+    public void Viewers_WhenObservationsAreNotInUserIdOrder_ShouldStillListChannelsByUserId()
+    {
+        var slot = Slot10().Slot;
+        Observation[] shuffled = [Obs("u3", 70, "g2", 30), Obs("U9", 5, "g1", 1), Obs("u1", 90, "g1", 40), Obs("_x", 1, "", 2), Obs("u2", 70, "g1", 20)];
+
+        var v = SlotCalculator.Viewers(slot, shuffled);
+
+        // Ordinal: upper case before '_' before lower case.
+        v.Channels.Select(c => (c.UserId, c.Viewers)).ShouldBe([("U9", 5), ("_x", 1), ("u1", 90), ("u2", 70), ("u3", 70)]);
+        v.Totals.Viewers.ShouldBe(236);     // 70 + 5 + 90 + 1 + 70
+    }
+
+    [Fact]
     public void Viewers_WhenSlotHasDuplicates_ShouldKeepLatestThenLargest()
     {
         var slot = Slot10();
