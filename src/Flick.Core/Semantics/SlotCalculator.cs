@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Flick.Core.Domain;
 using Flick.Core.Domain.Metrics;
 
@@ -32,11 +33,7 @@ public static class SlotCalculator
             game.Add(o);
         }
 
-        // A slot's observations come by user id already (SlotContent): sorted only when they do not.
-        if (!InUserIdOrder(channels))
-        {
-            channels.Sort(static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
-        }
+        UserIdOrder.Ensure(CollectionsMarshal.AsSpan(channels), static c => c.UserId);
 
         var gameRows = games
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -44,19 +41,6 @@ public static class SlotCalculator
             .ToList();
 
         return new SlotViewers(slot, channels, gameRows, new SlotTotals(slot, total, channels.Count, gameRows.Count));
-    }
-
-    private static bool InUserIdOrder(List<ChannelSlotMetric> channels)
-    {
-        for (var i = 1; i < channels.Count; i++)
-        {
-            if (string.CompareOrdinal(channels[i - 1].UserId, channels[i].UserId) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

@@ -40,28 +40,11 @@ public sealed class SqliteChannelProfileStore : IChannelProfileStore
         }
 
         // In key order: each merge then lands on the page the last one left or the next, instead of a
-        // page anywhere in the table. A slot's observations come in that order already (see
-        // SlotContent), and so do their updates: those are only checked.
+        // page anywhere in the table.
         var ordered = batch.Values.ToArray();
-        if (!InUserIdOrder(ordered))
-        {
-            Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.UserId, b.UserId));
-        }
+        UserIdOrder.Ensure(ordered.AsSpan(), static p => p.UserId);
 
         return WriteAsync(seriesId, ProfileUpsert.Encode(ordered), cancellationToken);
-    }
-
-    private static bool InUserIdOrder(ChannelProfile[] profiles)
-    {
-        for (var i = 1; i < profiles.Length; i++)
-        {
-            if (string.CompareOrdinal(profiles[i - 1].UserId, profiles[i].UserId) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private async Task WriteAsync(string seriesId, EncodedRows rows, CancellationToken cancellationToken)
