@@ -14,6 +14,8 @@
 #   - the peer: DuckDB (2 threads, in memory) computing the same aggregates from the same pages,
 #     ingest included, run right after each run of Flick (median wall and CPU time reported, with the
 #     ratio of each pair), and a check that the last run's gold Parquet holds the same answers.
+# The runs of Flick and DuckDB go in rounds, S then M in each, so that the scaling S -> M is the median
+# of each round's M over S (pipeline/scaling/M), with DuckDB's own S -> M beside it.
 # Then, where present: scripts/bench-api.sh, scripts/bench-lambda.sh and bench/Flick.Kernels.
 # Every measurement is a "BENCH {json}" line; all of them go to bench-results/results.json, and the
 # table with the targets (PASS/FAIL) to bench-results/results.md.
@@ -55,19 +57,33 @@ flick=src/Flick.Local/bin/Release/net10.0/Flick.Local.dll
 tools=bench/Flick.Benchmarks/bin/Release/net10.0/Flick.Benchmarks.dll
 failed=0
 
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# The i-th of a space-separated list (1-based).
+nth() { local -a values; read -ra values <<<"$1"; echo "${values[$2 - 1]}"; }
+
+declare -A set_dir_of bytes_of
 for size in "${sizes[@]}"; do
   set_dir=.data/bench/$size-${channels[$size]}x${minutes[$size]}-seed$seed
+  set_dir_of[$size]=$set_dir
   say "== data set $size: ${channels[$size]} channels x ${minutes[$size]} minutes, seed $seed ($set_dir)"
   run dotnet "$tools" generate "$set_dir" "${channels[$size]}" "${minutes[$size]}" "$seed"
-  bytes=$(jq .bytes "$set_dir/dataset.json")
+  bytes_of[$size]=$(jq .bytes "$set_dir/dataset.json")
 
   say "== limit on $size"
   run dotnet "$tools" limit "$set_dir/raw" 3 "$size"
+done
 
-  say "== Flick on $size: Flick.Local --import --once, $pipeline_runs run(s), each followed by a run of DuckDB; the median of each figure"
-  data=.data/bench/run-$size
-  walls=() rsss=() process_walls=() cpus=() duck_walls=() duck_cpus=() duck_rsss=() pair_ratios=()
-  for ((i = 1; i <= pipeline_runs; i++)); do
+# The runs go in rounds, each round every data set once (S, then M): the machine's drift over the
+# runs then weighs on S and M alike, and each round's M/S is a pair for the scaling figure, as each
+# run of DuckDB right after one of Flick is a pair for the comparison. Per data set and figure, a
+# space-separated list with one value per round.
+declare -A walls rsss process_walls cpus duck_walls duck_cpus duck_rsss pair_ratios observations_of duck_line_of stopped
+for ((i = 1; i <= pipeline_runs; i++)); do
+  for size in "${sizes[@]}"; do
+    [[ -z ${stopped[$size]:-} ]] || continue
+    set_dir=${set_dir_of[$size]}
+    say "== Flick on $size, run $i of $pipeline_runs: Flick.Local --import --once, followed by a run of DuckDB"
+    data=.data/bench/run-$size
     # The last run's folder is renamed aside, not deleted, and removed once all timing is done. On ext4
     # without a journal (this machine's root file system) a new file is not given an inode freed in the
     # last minute, or in the last six while that inode's table block is not yet written back: created
@@ -83,16 +99,16 @@ for size in "${sizes[@]}"; do
     if [[ -z $observations || -z $per_second || $per_second == 0 ]]; then
       say "Flick on $size did not finish: see $out/flick-$size.txt"
       failed=1
-      break
+      stopped[$size]=1
+      continue
     fi
-    walls+=("$(awk -v o="$observations" -v r="$per_second" 'BEGIN { printf "%.3f", o / r }')")
-    rsss+=("$rss_kb")
-    process_walls+=("$process_wall")
-    cpus+=("$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { printf "%.2f", u + s }')")
-    say "run $i on $size: ${walls[-1]} s, ${cpus[-1]} s of CPU (the whole process), peak RSS $((rss_kb / 1024)) MB"
+    observations_of[$size]=$observations
+    wall=$(awk -v o="$observations" -v r="$per_second" 'BEGIN { printf "%.3f", o / r }')
+    cpu=$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { printf "%.2f", u + s }')
+    walls[$size]+="$wall " rsss[$size]+="$rss_kb " process_walls[$size]+="$process_wall " cpus[$size]+="$cpu "
+    say "run $i on $size: $wall s, $cpu s of CPU (the whole process), peak RSS $((rss_kb / 1024)) MB"
 
-    # DuckDB right after each run of Flick: the machine's drift over the runs weighs on both alike.
-    # The last one also checks Flick's gold of the last run against its answers.
+    # DuckDB right after each run of Flick. The last one also checks Flick's gold of the last run against its answers.
     check=""
     if ((i == pipeline_runs)); then check=$data; say "== DuckDB on $size (run $i), and agreement with Flick's gold"; else say "== DuckDB on $size (run $i)"; fi
     duck_out=$(dotnet "$tools" duckdb "$set_dir/raw" "$check" 2 "$size" duckdb-run 2>&1) || failed=1
@@ -101,33 +117,54 @@ for size in "${sizes[@]}"; do
     if [[ -z $duck_line ]]; then
       say "DuckDB on $size did not finish"
       failed=1
-      break
+      stopped[$size]=1
+      continue
     fi
-    duck_walls+=("$(jq .wall_s <<<"$duck_line")")
-    duck_cpus+=("$(jq .cpu_s <<<"$duck_line")")
-    duck_rsss+=("$(jq .peak_rss_mb <<<"$duck_line")")
-    pair_ratios+=("$(awk -v f="${walls[-1]}" -v d="${duck_walls[-1]}" 'BEGIN { printf "%.2f", f / d }')")
-    say "DuckDB run $i on $size: ${duck_walls[-1]} s, ${duck_cpus[-1]} s of CPU, peak RSS ${duck_rsss[-1]} MB; Flick / DuckDB in this pair: ${pair_ratios[-1]}"
+    duck_line_of[$size]=$duck_line
+    duck_wall=$(jq .wall_s <<<"$duck_line")
+    duck_walls[$size]+="$duck_wall " duck_cpus[$size]+="$(jq .cpu_s <<<"$duck_line") " duck_rsss[$size]+="$(jq .peak_rss_mb <<<"$duck_line") "
+    pair_ratios[$size]+="$(awk -v f="$wall" -v d="$duck_wall" 'BEGIN { printf "%.2f", f / d }') "
+    say "DuckDB run $i on $size: $duck_wall s, $(jq .cpu_s <<<"$duck_line") s of CPU, peak RSS $(jq .peak_rss_mb <<<"$duck_line") MB; Flick / DuckDB in this pair: $(nth "${pair_ratios[$size]}" "$i")"
   done
-  median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-  if ((${#walls[@]} == pipeline_runs)); then
-    wall=$(median "${walls[@]}") rss_kb=$(median "${rsss[@]}") process_wall=$(median "${process_walls[@]}") cpu=$(median "${cpus[@]}")
-    say "$(awk -v n="$size" -v o="$observations" -v w="$wall" -v b="$bytes" -v k="$rss_kb" -v p="$process_wall" -v c="$cpu" -v runs="$pipeline_runs" 'BEGIN {
-      printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, c, k / 1024, p, runs }')"
-  fi
+done
 
-  if ((${#duck_walls[@]} == pipeline_runs)); then
-    duck_wall=$(median "${duck_walls[@]}") duck_rss=$(median "${duck_rsss[@]}") duck_cpu=$(median "${duck_cpus[@]}")
-    duck_observations=$(jq .observations <<<"$duck_line")
-    say "$(awk -v n="$size" -v o="$duck_observations" -v w="$duck_wall" -v b="$bytes" -v m="$duck_rss" -v c="$duck_cpu" -v runs="$pipeline_runs" -v pr="$(median "${pair_ratios[@]}")" 'BEGIN {
-      printf "BENCH {\"name\":\"pipeline/duckdb/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"threads\":2,\"runs\":%d,\"median_pair_ratio\":%.2f}", n, o, w, o / w, b / 1e6 / w, c, m, runs, pr }')"
-    say "Flick / DuckDB per pair on $size: ${pair_ratios[*]}"
-  else
+complete() { [[ -z ${stopped[$1]:-} ]] && (($(wc -w <<<"${duck_walls[$1]:-}") == pipeline_runs)); }
+for size in "${sizes[@]}"; do
+  if ! complete "$size"; then
     # Flick did not finish: DuckDB's figures and its check of whatever gold there is, for the record.
     say "== DuckDB on $size, and agreement with Flick's gold"
-    run dotnet "$tools" duckdb "$set_dir/raw" "$data" 2 "$size" || failed=1
+    run dotnet "$tools" duckdb "${set_dir_of[$size]}/raw" ".data/bench/run-$size" 2 "$size" || failed=1
+    continue
   fi
+  # shellcheck disable=SC2086 # the lists are meant to split into their values
+  {
+    wall=$(median ${walls[$size]}) rss_kb=$(median ${rsss[$size]}) process_wall=$(median ${process_walls[$size]}) cpu=$(median ${cpus[$size]})
+    duck_wall=$(median ${duck_walls[$size]}) duck_rss=$(median ${duck_rsss[$size]}) duck_cpu=$(median ${duck_cpus[$size]}) pair_ratio=$(median ${pair_ratios[$size]})
+  }
+  say "$(awk -v n="$size" -v o="${observations_of[$size]}" -v w="$wall" -v b="${bytes_of[$size]}" -v k="$rss_kb" -v p="$process_wall" -v c="$cpu" -v runs="$pipeline_runs" 'BEGIN {
+    printf "BENCH {\"name\":\"pipeline/flick/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"process_wall_s\":%.2f,\"runs\":%d}", n, o, w, o / w, b / 1e6 / w, c, k / 1024, p, runs }')"
+  duck_observations=$(jq .observations <<<"${duck_line_of[$size]}")
+  say "$(awk -v n="$size" -v o="$duck_observations" -v w="$duck_wall" -v b="${bytes_of[$size]}" -v m="$duck_rss" -v c="$duck_cpu" -v runs="$pipeline_runs" -v pr="$pair_ratio" 'BEGIN {
+    printf "BENCH {\"name\":\"pipeline/duckdb/%s\",\"observations\":%d,\"wall_s\":%.3f,\"obs_per_s\":%d,\"mb_per_s\":%.3f,\"cpu_s\":%.2f,\"peak_rss_mb\":%.1f,\"threads\":2,\"runs\":%d,\"median_pair_ratio\":%.2f}", n, o, w, o / w, b / 1e6 / w, c, m, runs, pr }')"
+  say "Flick / DuckDB per pair on $size: ${pair_ratios[$size]}"
 done
+
+# Scaling S -> M: the median over the rounds of M's figure over S's in the same round (DuckDB's own
+# S -> M beside it, for the machine's share of the figure).
+if [[ " ${sizes[*]} " == *" S "* && " ${sizes[*]} " == *" M "* ]] && complete S && complete M; then
+  time_ratios="" rss_ratios="" cpu_ratios="" duck_ratios=""
+  for ((i = 1; i <= pipeline_runs; i++)); do
+    ratio() { awk -v m="$(nth "${1}" "$i")" -v s="$(nth "${2}" "$i")" 'BEGIN { printf "%.3f", m / s }'; }
+    time_ratios+="$(ratio "${walls[M]}" "${walls[S]}") "
+    rss_ratios+="$(ratio "${rsss[M]}" "${rsss[S]}") "
+    cpu_ratios+="$(ratio "${cpus[M]}" "${cpus[S]}") "
+    duck_ratios+="$(ratio "${duck_walls[M]}" "${duck_walls[S]}") "
+  done
+  # shellcheck disable=SC2086
+  say "$(awk -v t="$(median $time_ratios)" -v r="$(median $rss_ratios)" -v c="$(median $cpu_ratios)" -v d="$(median $duck_ratios)" -v runs="$pipeline_runs" 'BEGIN {
+    printf "BENCH {\"name\":\"pipeline/scaling/M\",\"time_ratio\":%.3f,\"peak_rss_ratio\":%.3f,\"cpu_ratio\":%.3f,\"duckdb_time_ratio\":%.3f,\"rounds\":%d}", t, r, c, d, runs }')"
+  say "S -> M per round: time $time_ratios; peak RSS $rss_ratios; DuckDB's time $duck_ratios"
+fi
 
 other() {
   local what=$1; shift

@@ -46,10 +46,13 @@ internal static class BenchTargets
         results.Add(Check($"Flick ≥ {MinShareOfLimit * 100:0}% of the limit's throughput{on}", Ratio(flick, limit, "obs_per_s"), v => v >= MinShareOfLimit, v => F(v, "0.0%")));
         results.Add(Check($"Flick peak RSS < {MaxPeakRssMegabytes:0} MB{on}", Measurements.Number(flick, "peak_rss_mb"), v => v < MaxPeakRssMegabytes, v => F(v, "0") + " MB"));
 
+        // S and M run in rounds, and the scaling line holds the median of each round's M over S; a run
+        // without it (one data set at a time) falls back to the ratio of the medians.
         var s = m.Find("flick", "S");
         var big = m.Find("flick", "M");
-        results.Add(Check($"Scaling S→M: time ≤ {MaxScalingTime:0.0}×", Ratio(big, s, "wall_s"), v => v <= MaxScalingTime, v => F(v, "0.00") + "×"));
-        results.Add(Check($"Scaling S→M: peak RSS ≤ {MaxScalingRss:0.0}×", Ratio(big, s, "peak_rss_mb"), v => v <= MaxScalingRss, v => F(v, "0.00") + "×"));
+        var scaling = m.Find("scaling", "M");
+        results.Add(Check($"Scaling S→M: time ≤ {MaxScalingTime:0.0}×", Measurements.Number(scaling, "time_ratio") ?? Ratio(big, s, "wall_s"), v => v <= MaxScalingTime, v => F(v, "0.00") + "×"));
+        results.Add(Check($"Scaling S→M: peak RSS ≤ {MaxScalingRss:0.0}×", Measurements.Number(scaling, "peak_rss_ratio") ?? Ratio(big, s, "peak_rss_mb"), v => v <= MaxScalingRss, v => F(v, "0.00") + "×"));
 
         var bares = m.Named(Bare, Nothing).ToList();
         var cached = m.Named(Cached, NotCached).ToList();
