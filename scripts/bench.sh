@@ -60,6 +60,8 @@ failed=0
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # The i-th of a space-separated list (1-based).
 nth() { local -a values; read -ra values <<<"$1"; echo "${values[$2 - 1]}"; }
+# The i-th value of one list over the i-th of another: ratio <list> <list> <i>.
+ratio() { awk -v a="$(nth "$1" "$3")" -v b="$(nth "$2" "$3")" 'BEGIN { printf "%.3f", a / b }'; }
 
 declare -A set_dir_of bytes_of
 for size in "${sizes[@]}"; do
@@ -154,11 +156,10 @@ done
 if [[ " ${sizes[*]} " == *" S "* && " ${sizes[*]} " == *" M "* ]] && complete S && complete M; then
   time_ratios="" rss_ratios="" cpu_ratios="" duck_ratios=""
   for ((i = 1; i <= pipeline_runs; i++)); do
-    ratio() { awk -v m="$(nth "${1}" "$i")" -v s="$(nth "${2}" "$i")" 'BEGIN { printf "%.3f", m / s }'; }
-    time_ratios+="$(ratio "${walls[M]}" "${walls[S]}") "
-    rss_ratios+="$(ratio "${rsss[M]}" "${rsss[S]}") "
-    cpu_ratios+="$(ratio "${cpus[M]}" "${cpus[S]}") "
-    duck_ratios+="$(ratio "${duck_walls[M]}" "${duck_walls[S]}") "
+    time_ratios+="$(ratio "${walls[M]}" "${walls[S]}" "$i") "
+    rss_ratios+="$(ratio "${rsss[M]}" "${rsss[S]}" "$i") "
+    cpu_ratios+="$(ratio "${cpus[M]}" "${cpus[S]}" "$i") "
+    duck_ratios+="$(ratio "${duck_walls[M]}" "${duck_walls[S]}" "$i") "
   done
   # shellcheck disable=SC2086
   say "$(awk -v t="$(median $time_ratios)" -v r="$(median $rss_ratios)" -v c="$(median $cpu_ratios)" -v d="$(median $duck_ratios)" -v runs="$pipeline_runs" 'BEGIN {
