@@ -123,10 +123,10 @@ for ((i = 1; i <= pipeline_runs; i++)); do
       continue
     fi
     duck_line_of[$size]=$duck_line
-    duck_wall=$(jq .wall_s <<<"$duck_line")
-    duck_walls[$size]+="$duck_wall " duck_cpus[$size]+="$(jq .cpu_s <<<"$duck_line") " duck_rsss[$size]+="$(jq .peak_rss_mb <<<"$duck_line") "
-    pair_ratios[$size]+="$(awk -v f="$wall" -v d="$duck_wall" 'BEGIN { printf "%.2f", f / d }') "
-    say "DuckDB run $i on $size: $duck_wall s, $(jq .cpu_s <<<"$duck_line") s of CPU, peak RSS $(jq .peak_rss_mb <<<"$duck_line") MB; Flick / DuckDB in this pair: $(nth "${pair_ratios[$size]}" "$i")"
+    read -r duck_wall duck_cpu duck_rss < <(jq -r '"\(.wall_s) \(.cpu_s) \(.peak_rss_mb)"' <<<"$duck_line")
+    pair_ratio=$(awk -v f="$wall" -v d="$duck_wall" 'BEGIN { printf "%.2f", f / d }')
+    duck_walls[$size]+="$duck_wall " duck_cpus[$size]+="$duck_cpu " duck_rsss[$size]+="$duck_rss " pair_ratios[$size]+="$pair_ratio "
+    say "DuckDB run $i on $size: $duck_wall s, $duck_cpu s of CPU, peak RSS $duck_rss MB; Flick / DuckDB in this pair: $pair_ratio"
   done
 done
 
